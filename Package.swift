@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "mtlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mtlint", targets: ["mtlint"]),
+        .library(name: "MTLintCore", targets: ["MTLintCore"]),
+        .library(name: "MTLintRuleFiles", targets: ["MTLintRuleFiles"]),
+        .library(name: "MTLintCLI", targets: ["MTLintCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System ICU (Debian's libicu-dev) through pkg-config. Nothing in Swift imports it:
+        // it only carries compiler and linker flags for CICU.
+        .systemLibrary(
+            name: "CICUSys",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // The C bridge. Its public header exposes no ICU type, so it builds next to Foundation.
+        .target(name: "CICU", dependencies: ["CICUSys"]),
+        // Swift wrappers over the bridge: the only Swift module that talks to ICU.
+        .target(name: "ICUText", dependencies: ["CICU"]),
+        // Documents, rules, matchers, findings, the linter and the fixer. No I/O, no YAML.
+        .target(name: "MTLintCore", dependencies: ["ICUText"]),
+        // YAML rule files and configuration: the only module that imports Yams.
+        .target(
+            name: "MTLintRuleFiles",
+            dependencies: ["MTLintCore", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        .target(name: "MTLintReporters", dependencies: ["MTLintCore", "ICUText"]),
+        .target(
+            name: "MTLintCLI",
+            dependencies: [
+                "MTLintCore", "MTLintRuleFiles", "MTLintReporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "mtlint", dependencies: ["MTLintCLI"]),
+        // Build-time tool that turns Rules/ into a Swift source file, so the shipped rules
+        // live inside the binary and are found wherever it runs from.
+        .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
+        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+
+        .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
+        .testTarget(
+            name: "MTLintCoreTests",
+            dependencies: [
+                "MTLintCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "MTLintRuleFilesTests", dependencies: ["MTLintRuleFiles", "MTLintCore"]),
+        .testTarget(
+            name: "MTLintCLITests",
+            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,135 @@
+import CICU
+
+/// Options for compiling an ICU regular expression.
+public struct RegexOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let caseInsensitive = RegexOptions(rawValue: UInt32(MT_REGEX_CASE_INSENSITIVE))
+    public static let comments = RegexOptions(rawValue: UInt32(MT_REGEX_COMMENTS))
+    public static let dotAll = RegexOptions(rawValue: UInt32(MT_REGEX_DOTALL))
+    public static let multiline = RegexOptions(rawValue: UInt32(MT_REGEX_MULTILINE))
+    public static let unicodeWordBoundaries = RegexOptions(rawValue: UInt32(MT_REGEX_UWORD))
+}
+
+/// Why a pattern did not compile, and where in the pattern.
+public struct RegexCompileError: Error, Sendable, Equatable {
+    public let icuError: ICUError
+    /// 1-based line within the pattern (ICU reports 0 when it does not know).
+    public let line: Int
+    /// 0-based offset in UTF-16 units within that line (-1 when unknown).
+    public let offset: Int
+
+    /// A short human description of ICU's status name.
+    public var reason: String {
+        let name = icuError.name
+        let known: [String: String] = [
+            "U_REGEX_MISMATCHED_PAREN": "mismatched parenthesis",
+            "U_REGEX_MISSING_CLOSE_BRACKET": "missing closing ]",
+            "U_REGEX_RULE_SYNTAX": "syntax error",
+            "U_REGEX_BAD_ESCAPE_SEQUENCE": "unknown escape sequence",
+            "U_REGEX_PROPERTY_SYNTAX": "bad \\p{...} property",
+            "U_REGEX_BAD_INTERVAL": "bad {n,m} interval",
+            "U_REGEX_MAX_LT_MIN": "{n,m} with m < n",
+            "U_REGEX_INVALID_BACK_REF": "back-reference to a group that does not exist",
+            "U_REGEX_LOOK_BEHIND_LIMIT": "look-behind without a bounded length",
+            "U_REGEX_SET_CONTAINS_STRING": "set contains a string",
+            "U_REGEX_INVALID_RANGE": "invalid character range",
+            "U_REGEX_INVALID_FLAG": "invalid flag",
+            "U_REGEX_MISSING_CLOSE_BRACKET ": "missing closing ]",
+        ]
+        return known[name].map { "\($0) (\(name))" } ?? name
+    }
+}
+
+/// A match: the UTF-16 ranges of group 0 and each capture group (nil if it did not take part).
+public struct RegexMatch: Sendable, Equatable {
+    public var groups: [Range<Int>?]
+    public var range: Range<Int> { groups[0] ?? 0..<0 }
+}
+
+/// A compiled ICU regular expression with its own matching state. Not thread-safe: use
+/// `clone()` to get one per task (clones share the compiled pattern).
+public final class Regex {
+    private let handle: OpaquePointer
+    public let groupCount: Int
+    private var groupBuffer: [Int32]
+
+    public init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
+        let units = Array(pattern.utf16)
+        var line: Int32 = 0
+        var offset: Int32 = 0
+        var status: Int32 = 0
+        let opened = units.withUnsafeBufferPointer {
+            mt_regex_open($0.baseAddress, Int32($0.count), options.rawValue, &line, &offset, &status)
+        }
+        guard status <= 0, let opened else {
+            throw RegexCompileError(icuError: ICUError(status: max(status, 1)), line: Int(line), offset: Int(offset))
+        }
+        handle = opened
+        groupCount = Int(mt_regex_group_count(opened, &status))
+        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+    }
+
+    private init(handle: OpaquePointer, groupCount: Int) {
+        self.handle = handle
+        self.groupCount = groupCount
+        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+    }
+
+    deinit { mt_regex_close(handle) }
+
+    public func clone() -> Regex? {
+        var status: Int32 = 0
+        guard let copy = mt_regex_clone(handle, &status), status <= 0 else { return nil }
+        return Regex(handle: copy, groupCount: groupCount)
+    }
+
+    /// Bounds each match attempt: `steps` in ICU's time-limit units (0 = no limit) and the
+    /// backtracking stack in bytes.
+    public func setLimits(steps: Int32, stackBytes: Int32) {
+        var status: Int32 = 0
+        mt_regex_set_limits(handle, steps, stackBytes, &status)
+    }
+
+    /// Points the regex at `text`. The text must outlive the searches.
+    public func reset(_ text: UTF16Text) throws(ICUError) {
+        var status: Int32 = 0
+        mt_regex_set_text(handle, text.units.baseAddress, Int32(text.count), &status)
+        try ICUError.check(status)
+    }
+
+    /// Restricts the search to `range` of the current text, with `^`/`$` anchored at its edges.
+    public func setRegion(_ range: Range<Int>) throws(ICUError) {
+        var status: Int32 = 0
+        mt_regex_set_region(handle, Int32(range.lowerBound), Int32(range.upperBound), &status)
+        try ICUError.check(status)
+    }
+
+    /// The next match in the current region, or nil at the end. Throws on a time-out or
+    /// stack overflow (hostile patterns).
+    public func next() throws(ICUError) -> RegexMatch? {
+        var status: Int32 = 0
+        let found = groupBuffer.withUnsafeMutableBufferPointer {
+            mt_regex_find_next(handle, $0.baseAddress, Int32($0.count), &status)
+        }
+        try ICUError.check(status)
+        guard found else { return nil }
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(groupCount + 1)
+        for group in 0...groupCount {
+            let start = Int(groupBuffer[2 * group]), end = Int(groupBuffer[2 * group + 1])
+            groups.append(start >= 0 && end >= start ? start..<end : nil)
+        }
+        return RegexMatch(groups: groups)
+    }
+
+    /// All matches in `range` of `text`.
+    public func matches(in text: UTF16Text, range: Range<Int>? = nil) throws(ICUError) -> [RegexMatch] {
+        try reset(text)
+        try setRegion(range ?? 0..<text.count)
+        var result: [RegexMatch] = []
+        while let match = try next() { result.append(match) }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import CICU
+
+/// An immutable UTF-16 buffer at a stable address, shared by every ICU pass over a document.
+///
+/// ICU keeps pointers to the text it iterates, so the storage must not move: it is allocated
+/// once and freed when the last reference goes away.
+public final class UTF16Text: @unchecked Sendable {
+    public let units: UnsafeBufferPointer<UInt16>
+
+    public var count: Int { units.count }
+
+    private init(adopting buffer: UnsafeMutableBufferPointer<UInt16>, count: Int) {
+        units = UnsafeBufferPointer(rebasing: buffer[0..<count])
+    }
+
+    deinit { units.deallocate() }
+
+    /// Copies UTF-16 code units.
+    public convenience init<C: Collection>(units source: C) where C.Element == UInt16 {
+        let buffer = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: max(source.count, 1))
+        _ = buffer.initialize(from: source)
+        self.init(adopting: buffer, count: source.count)
+    }
+
+    public convenience init(_ string: String) {
+        self.init(units: string.utf16)
+    }
+
+    /// Strict UTF-8 → UTF-16 with ICU's converter; returns nil when the bytes are not valid
+    /// UTF-8 (the caller finds where with `UTF8Validation`).
+    public convenience init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count < Int(Int32.max) else { return nil }
+        // UTF-16 never needs more units than UTF-8 has bytes.
+        let buffer = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: max(bytes.count, 1))
+        var status: Int32 = 0
+        let written = bytes.withMemoryRebound(to: CChar.self) { source in
+            mt_utf8_to_utf16(source.baseAddress, Int32(source.count), buffer.baseAddress, Int32(buffer.count), &status)
+        }
+        if status > 0 {
+            buffer.deallocate()
+            return nil
+        }
+        self.init(adopting: buffer, count: Int(written))
+    }
+
+    public subscript(_ index: Int) -> UInt16 { units[index] }
+
+    /// The text of `range` as a Swift string.
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+    }
+
+    public var string: String { string(0..<count) }
+
+    /// The code point at `index`, combining a surrogate pair; lone surrogates come back as is.
+    public func codePoint(at index: Int) -> UInt32 {
+        let unit = units[index]
+        if UTF16.isLeadSurrogate(unit), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
+            return 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)
+        }
+        return UInt32(unit)
+    }
+
+    /// The code point ending just before `index`.
+    public func codePoint(before index: Int) -> UInt32 {
+        let unit = units[index - 1]
+        if UTF16.isTrailSurrogate(unit), index >= 2, UTF16.isLeadSurrogate(units[index - 2]) {
+            return codePoint(at: index - 2)
+        }
+        return UInt32(unit)
+    }
+
+    /// The start of the code point before `index`.
+    public func index(before index: Int) -> Int {
+        if UTF16.isTrailSurrogate(units[index - 1]), index >= 2, UTF16.isLeadSurrogate(units[index - 2]) {
+            return index - 2
+        }
+        return index - 1
+    }
+
+    /// The index after the code point at `index`.
+    public func index(after index: Int) -> Int {
+        if UTF16.isLeadSurrogate(units[index]), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
+            return index + 2
+        }
+        return index + 1
+    }
+}

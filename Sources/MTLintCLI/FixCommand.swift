@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import MTLintCore
+import MTLintReporters
+
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply safe fixes in place (unsafe ones with --unsafe-fixes).",
+        discussion: """
+        Writes each file atomically, keeping its BOM, line endings, final newline and \
+        permissions. With - reads standard input and writes the fixed text to standard output. \
+        Exit status: 0 when nothing remains, 1 when findings remain (with --check: when a fix \
+        would apply), 2 on errors.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Flag(help: "Also apply unsafe fixes.")
+    var unsafeFixes = false
+
+    @Flag(help: "Print a unified diff of what would change; write nothing.")
+    var diff = false
+
+    @Flag(help: "Write nothing; exit 1 when a fix would apply.")
+    var check = false
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Files fixed in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    struct FileOutcome: Sendable {
+        var input: Input
+        var original: [UInt8]
+        var outcome: FixOutcome
+        var report: FileReport
+    }
+
+    func run() throws {
+        let console = Console.current
+        let ruleSet = try rules.loadRules(console: console)
+        let linter = try Linter(rules: ruleSet, context: rules.context)
+        let (inputs, problems) = InputCollector.collect(paths)
+        let fixer = Fixer(includeUnsafe: unsafeFixes)
+        let results = ParallelLint.map(inputs, jobs: jobs, linter: linter) { input, linter in
+            InputReader.read(input, console: console).map { document -> FileOutcome in
+                let outcome = fixer.fix(document, with: linter)
+                let fixed = (try? Document(bytes: outcome.bytes)) ?? document
+                return FileOutcome(input: input, original: document.bytes, outcome: outcome,
+                                   report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining))
+            }
+        }
+        var failed = problems
+        var reports: [FileReport] = []
+        var wouldChange = false
+        let toStdout = inputs.contains(.standardInput)
+        // Status lines go to stderr when stdout carries the fixed text or a diff.
+        func status(_ line: String) {
+            if toStdout || diff { console.err(line) } else { console.out(line) }
+        }
+        for result in results {
+            let file: FileOutcome
+            switch result {
+            case .failure(let problem): failed.append(problem); continue
+            case .success(let value): file = value
+            }
+            reports.append(file.report)
+            let path = file.input.displayPath
+            let changed = file.outcome.bytes != file.original
+            wouldChange = wouldChange || changed
+            if !file.outcome.unstableRules.isEmpty {
+                console.err("mtlint: \(path): fixes did not settle after \(fixer.maxRounds) rounds; rules still changing the text: \(file.outcome.unstableRules.joined(separator: ", "))\n")
+            }
+            if diff {
+                let old = String(decoding: file.original, as: UTF8.self), new = String(decoding: file.outcome.bytes, as: UTF8.self)
+                console.out(UnifiedDiff.render(old: old, new: new, oldPath: "a/\(path)", newPath: "b/\(path)"))
+                continue
+            }
+            if case .standardInput = file.input, !check {
+                console.writeOut(file.outcome.bytes)
+            } else if changed, !check, case .file(let filePath) = file.input {
+                do {
+                    try AtomicWriter.write(file.outcome.bytes, to: filePath, expecting: file.original)
+                } catch {
+                    failed.append(InputProblem(path: path, message: error.description))
+                    continue
+                }
+            }
+            if changed {
+                let counts = file.outcome.applied.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+                let total = file.outcome.applied.values.reduce(0, +)
+                let verb = check || diff ? "would fix" : "fixed"
+                status("\(path): \(verb) \(total) (\(counts))\n")
+            }
+        }
+        let remaining = RunReport(files: reports)
+        if remaining.findingCount > 0 || output.format == .json {
+            let rendered = output.render(remaining, console: console)
+            if toStdout || diff { console.err(rendered) } else { console.out(rendered) }
+        }
+        for problem in failed { console.err("mtlint: \(problem.description)\n") }
+        if !failed.isEmpty { throw CommandExit(status: .error) }
+        if check && wouldChange { throw CommandExit(status: .findings) }
+        if remaining.findingCount > 0 { throw CommandExit(status: .findings) }
+    }
+}

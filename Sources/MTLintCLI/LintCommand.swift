@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import MTLintCore
+import MTLintReporters
+
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Report machine-translation and scraping artifacts.",
+        discussion: """
+        PATH may be a file, a directory (searched recursively for .txt, .md, .markdown, .html \
+        and .htm files) or - for standard input. Exit status: 0 nothing found, 1 artifacts \
+        found, 2 usage, input or rule-file error.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Files, directories, or - for standard input.", valueName: "PATH"))
+    var paths: [String] = []
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "Files linted in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let console = Console.current
+        let ruleSet = try rules.loadRules(console: console)
+        let linter = try Linter(rules: ruleSet, context: rules.context)
+        let (inputs, problems) = InputCollector.collect(paths)
+        let outcomes = ParallelLint.map(inputs, jobs: jobs, linter: linter) { input, linter in
+            InputReader.read(input, console: console).map { document in
+                FileReport(path: input.displayPath, document: document, result: linter.lint(document))
+            }
+        }
+        var reports: [FileReport] = []
+        var failed = problems
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let report): reports.append(report)
+            case .failure(let problem): failed.append(problem)
+            }
+        }
+        let report = RunReport(files: reports)
+        console.out(output.render(report, console: console))
+        for problem in failed { console.err("mtlint: \(problem.description)\n") }
+        for file in reports {
+            for failure in file.failures { console.err("mtlint: \(file.path): \(failure.description)\n") }
+        }
+        let ruleFailed = reports.contains { !$0.failures.isEmpty }
+        if !failed.isEmpty || ruleFailed { throw CommandExit(status: .error) }
+        if report.findingCount > 0 { throw CommandExit(status: .findings) }
+    }
+}
+
+/// How findings are printed.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Color the text output (auto: on a terminal, unless NO_COLOR is set).")
+    var color: ColorChoice = .auto
+
+    func render(_ report: RunReport, console: Console) -> String {
+        switch format {
+        case .text:
+            let colored = color == .always || (color == .auto && console.wantsColor)
+            return TextReporter(style: TextStyle(enabled: colored)).render(report)
+        case .json:
+            return JSONReporter().render(report)
+        }
+    }
+}

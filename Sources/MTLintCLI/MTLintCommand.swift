@@ -1,0 +1,37 @@
+import ArgumentParser
+import ICUText
+
+/// `mtlint`: finds and fixes what machine translation and web scraping leave in articles.
+public struct MTLintCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mtlint",
+        abstract: "Find and fix the artifacts machine translation and web scraping leave in articles.",
+        version: "0.1.0 (ICU \(icuVersion))",
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs mtlint with `arguments` (without the program name) on `console`; returns the exit
+    /// status. Usage errors exit 2, like every other error.
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        Console.$current.withValue(console) {
+            do {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+                return ExitStatus.clean.rawValue
+            } catch let exit as CommandExit {
+                return exit.status.rawValue
+            } catch {
+                let code = exitCode(for: error)
+                let message = fullMessage(for: error)
+                if code == .success {
+                    if !message.isEmpty { console.out(message + "\n") }
+                    return ExitStatus.clean.rawValue
+                }
+                console.err(message + "\n")
+                return ExitStatus.error.rawValue
+            }
+        }
+    }
+}

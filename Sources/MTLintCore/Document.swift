@@ -1,0 +1,179 @@
+import ICUText
+
+/// A text to lint: its bytes as read, its UTF-16 text for ICU, its lines, and segments
+/// computed on demand (paragraphs, ICU sentences and words) and cached.
+///
+/// Offsets inside mtlint are UTF-16 offsets of `text` (after any BOM); `location(of:)`
+/// turns them into line, column (Unicode scalars) and byte offset (in the file, BOM included).
+/// A document is used by one task at a time.
+public final class Document {
+    /// The bytes as read, BOM included.
+    public let bytes: [UInt8]
+    /// 3 when the file starts with a UTF-8 BOM, else 0.
+    public let bomLength: Int
+    public let text: UTF16Text
+    public let lines: [Line]
+    private let positions: PositionIndex
+
+    private var cachedParagraphs: [Range<Int>]?
+    private var cachedSentences: [Range<Int>]?
+    private var cachedWords: [Word]?
+
+    /// Reads UTF-8 bytes with or without a BOM. Throws for invalid UTF-8 and binary data.
+    public convenience init(bytes: [UInt8]) throws(InputError) {
+        guard bytes.count < Int(Int32.max) / 2 else { throw InputError.tooLarge(bytes: bytes.count) }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let nul = bytes[bom...].firstIndex(of: 0) { throw InputError.binary(byteOffset: nul) }
+        let decoded = bytes.withUnsafeBufferPointer { UTF16Text(utf8: UnsafeBufferPointer(rebasing: $0[bom...])) }
+        guard let decoded else {
+            let invalid = bytes.withUnsafeBufferPointer {
+                UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: $0[bom...]))
+            }
+            throw InputError.invalidUTF8(byteOffset: bom + (invalid ?? 0))
+        }
+        self.init(bytes: bytes, bomLength: bom, text: decoded)
+    }
+
+    /// A document from a Swift string, which is always valid Unicode (NUL included);
+    /// used by tests and rule examples. A leading U+FEFF is taken as a BOM.
+    public convenience init(_ string: String) {
+        let bytes = Array(string.utf8)
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.init(bytes: bytes, bomLength: bom, text: UTF16Text(units: string.utf16.dropFirst(bom > 0 ? 1 : 0)))
+    }
+
+    private init(bytes: [UInt8], bomLength: Int, text: UTF16Text) {
+        self.bytes = bytes
+        self.bomLength = bomLength
+        self.text = text
+        self.lines = Document.splitLines(text)
+        self.positions = PositionIndex(text)
+    }
+
+    public func string(_ range: Range<Int>) -> String { text.string(range) }
+
+    private static func splitLines(_ text: UTF16Text) -> [Line] {
+        var lines: [Line] = []
+        lines.reserveCapacity(text.count / 60 + 1)
+        let units = text.units
+        var start = 0, i = 0
+        let n = units.count
+        while i < n {
+            let unit = units[i]
+            if unit == 0x0A || unit == 0x0D {
+                let end = unit == 0x0D && i + 1 < n && units[i + 1] == 0x0A ? i + 2 : i + 1
+                lines.append(Line(content: start..<i, end: end))
+                start = end
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        // A final line break ends the last line; it does not start an empty one.
+        if start < n || lines.isEmpty { lines.append(Line(content: start..<n, end: n)) }
+        return lines
+    }
+
+    // MARK: Positions
+
+    /// The index of the line containing UTF-16 offset `offset` (a line break belongs to its line).
+    public func lineIndex(containing offset: Int) -> Int {
+        var low = 0, high = lines.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lines[mid].content.lowerBound <= offset { low = mid } else { high = mid - 1 }
+        }
+        return max(low, 0)
+    }
+
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = min(max(offset, 0), text.count)
+        let lineIdx = lines.isEmpty ? 0 : lineIndex(containing: clamped)
+        let lineStart = lines.isEmpty ? 0 : lines[lineIdx].content.lowerBound
+        let here = positions.position(of: clamped, in: text)
+        let start = positions.position(of: lineStart, in: text)
+        return SourceLocation(line: lineIdx + 1, column: here.scalars - start.scalars + 1, byteOffset: bomLength + here.utf8)
+    }
+
+    public func sourceRange(of range: Range<Int>) -> SourceRange {
+        SourceRange(start: location(of: range.lowerBound), end: location(of: range.upperBound))
+    }
+
+    /// UTF-8 offset in `bytes` (BOM included) of UTF-16 offset `offset`.
+    public func byteOffset(of offset: Int) -> Int {
+        bomLength + positions.position(of: min(max(offset, 0), text.count), in: text).utf8
+    }
+
+    // MARK: Segments
+
+    /// Whether a line holds nothing but white space.
+    public func isBlank(_ line: Line) -> Bool {
+        var i = line.content.lowerBound
+        while i < line.content.upperBound {
+            let unit = text[i]
+            if unit != 0x20 && unit != 0x09 {
+                guard let scalar = Unicode.Scalar(text.codePoint(at: i)), scalar.properties.isWhitespace else { return false }
+            }
+            i = text.index(after: i)
+        }
+        return true
+    }
+
+    /// Runs of non-blank lines, from the first line's start to the last line's content end.
+    public var paragraphs: [Range<Int>] {
+        if let cachedParagraphs { return cachedParagraphs }
+        var result: [Range<Int>] = []
+        var start: Int?
+        var end = 0
+        for line in lines {
+            if isBlank(line) {
+                if let s = start { result.append(s..<end) }
+                start = nil
+            } else {
+                if start == nil { start = line.content.lowerBound }
+                end = line.content.upperBound
+            }
+        }
+        if let s = start { result.append(s..<end) }
+        cachedParagraphs = result
+        return result
+    }
+
+    /// ICU sentences of the whole text (each ends after its trailing space and line break).
+    public func sentences(using segmenter: Segmenter) -> [Range<Int>] {
+        if let cachedSentences { return cachedSentences }
+        let offsets = segmenter.sentenceBoundaries(of: text)
+        let result = zip(offsets, offsets.dropFirst()).map { $0..<$1 }
+        cachedSentences = result
+        return result
+    }
+
+    /// ICU words of the whole text (spaces and punctuation are segments of kind `.none`).
+    public func words(using segmenter: Segmenter) -> [Word] {
+        if let cachedWords { return cachedWords }
+        let (offsets, kinds) = segmenter.wordBoundaries(of: text)
+        var result: [Word] = []
+        result.reserveCapacity(kinds.count)
+        for i in 0..<kinds.count where i + 1 < offsets.count {
+            result.append(Word(range: offsets[i]..<offsets[i + 1], kind: kinds[i]))
+        }
+        cachedWords = result
+        return result
+    }
+
+    /// The segments of `scope`.
+    public func segments(_ scope: Scope, using segmenter: Segmenter) -> [Range<Int>] {
+        switch scope {
+        case .line: lines.map(\.content)
+        case .paragraph: paragraphs
+        case .sentence: sentences(using: segmenter)
+        case .document: [0..<text.count]
+        }
+    }
+}
+
+/// An ICU word segment.
+public struct Word: Sendable, Hashable {
+    public var range: Range<Int>
+    public var kind: WordKind
+}

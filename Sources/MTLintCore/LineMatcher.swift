@@ -1,0 +1,101 @@
+import ICUText
+
+/// `match: { line: ['Exact line', { pattern: 'regex' }, ...], case-sensitive: false }`
+///
+/// Matches whole lines: after trimming white space, a line equal to one of the strings, or
+/// entirely matched by one of the patterns. The finding covers the trimmed line; the natural
+/// fix is `delete: line`.
+public struct LineMatcherKind: MatcherKind {
+    public static let key = "line"
+    public static let optionKeys = ["case-sensitive"]
+
+    public let exact: Set<String>
+    public let patterns: [SharedRegex]
+    public let caseSensitive: Bool
+    let longestExact: Int
+
+    public init(exact: [String], patterns: [SharedRegex], caseSensitive: Bool) {
+        self.exact = Set(exact.map { Self.key(for: $0, caseSensitive: caseSensitive) })
+        self.patterns = patterns
+        self.caseSensitive = caseSensitive
+        longestExact = exact.map(\.utf16.count).max() ?? 0
+    }
+
+    static func key(for line: String, caseSensitive: Bool) -> String {
+        let trimmed = line.trimmedWhitespace
+        return caseSensitive ? trimmed : trimmed.lowercased()
+    }
+
+    public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
+        let caseSensitive = try mapping["case-sensitive"]?.bool() ?? false
+        let node = try mapping.required(key)
+        var exact: [String] = []
+        var patterns: [SharedRegex] = []
+        for item in try node.list() {
+            if case .mapping = item.value {
+                let entry = try item.mapping(allowed: ["pattern"])
+                patterns.append(try entry.required("pattern").regex(options: caseSensitive ? [] : [.caseInsensitive]))
+            } else {
+                let line = try item.string("a line")
+                guard !line.trimmedWhitespace.isEmpty else {
+                    throw ConfigError("line: an empty line would match every blank line", at: item.mark)
+                }
+                exact.append(line)
+            }
+        }
+        guard !exact.isEmpty || !patterns.isEmpty else { throw ConfigError("line: the list is empty", at: node.mark) }
+        return Self(exact: exact, patterns: patterns, caseSensitive: caseSensitive)
+    }
+
+    public var scopes: [Scope] { [.line] }
+    public var valueNames: [String] { ["line"] }
+
+    public func makeMatcher() throws(ICUError) -> any Matcher {
+        var regexes: [ICUText.Regex] = []
+        for pattern in patterns { regexes.append(try pattern.instance()) }
+        return LineMatcher(kind: self, regexes: regexes)
+    }
+}
+
+final class LineMatcher: Matcher {
+    let kind: LineMatcherKind
+    let regexes: [ICUText.Regex]
+
+    init(kind: LineMatcherKind, regexes: [ICUText.Regex]) {
+        self.kind = kind
+        self.regexes = regexes
+    }
+
+    func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
+        for regex in regexes { try regex.reset(document.text) }
+        for line in document.lines {
+            let trimmed = document.trimmed(line.content)
+            guard !trimmed.isEmpty else { continue }
+            if trimmed.count <= kind.longestExact {
+                let text = document.string(trimmed)
+                if kind.exact.contains(kind.caseSensitive ? text : text.lowercased()) {
+                    emit(Match(range: trimmed, values: ["line": text]))
+                    continue
+                }
+            }
+            for regex in regexes {
+                try regex.setRegion(trimmed)
+                if let match = try regex.next(), match.range == trimmed {
+                    emit(Match(range: trimmed, captures: match.groups, values: ["line": document.string(trimmed)]))
+                    break
+                }
+            }
+        }
+    }
+}
+
+extension Document {
+    /// `range` without leading and trailing white space.
+    public func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        func isSpace(_ c: UInt32) -> Bool { Unicode.Scalar(c)?.properties.isWhitespace ?? false }
+        while start < end, isSpace(text.codePoint(at: start)) { start = text.index(after: start) }
+        while end > start, isSpace(text.codePoint(before: end)) { end = text.index(before: end) }
+        return start..<end
+    }
+}

@@ -1,0 +1,101 @@
+import ICUText
+
+/// The result of linting one document.
+public struct LintResult: Sendable {
+    /// Sorted by position, then rule id.
+    public var findings: [Finding]
+    public var failures: [RuleFailure]
+}
+
+/// Runs a set of rules over documents. Holds per-task ICU state (regex clones, break
+/// iterators), so make one per task; the rules themselves are shared.
+public final class Linter {
+    public let rules: [Rule]
+    public let context: LintContext
+    public let segmenter: Segmenter
+    private let matchers: [any Matcher]
+    private let vetoes: [[ICUText.Regex]]
+
+    public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
+        self.rules = rules
+        self.context = context
+        self.segmenter = Segmenter(sentenceLocale: context.sentenceLocale)
+        var matchers: [any Matcher] = []
+        var vetoes: [[ICUText.Regex]] = []
+        for rule in rules {
+            matchers.append(try rule.matcher.makeMatcher())
+            var unless: [ICUText.Regex] = []
+            for pattern in rule.unless { unless.append(try pattern.instance()) }
+            vetoes.append(unless)
+        }
+        self.matchers = matchers
+        self.vetoes = vetoes
+    }
+
+    /// A linter with the same rules and context, for another task.
+    public func copy() throws(ICUError) -> Linter { try Linter(rules: rules, context: context) }
+
+    public func lint(_ document: Document) -> LintResult {
+        var findings: [Finding] = []
+        var failures: [RuleFailure] = []
+        let matchContext = MatchContext(lint: context, segmenter: segmenter)
+        for (index, rule) in rules.enumerated() {
+            let segments = document.segments(rule.scope, using: segmenter)
+            var matches: [Match] = []
+            do {
+                try matchers[index].run(on: document, segments: segments, context: matchContext) { matches.append($0) }
+                if !vetoes[index].isEmpty { matches = try removeVetoed(matches, by: vetoes[index], in: document, segments: segments) }
+            } catch {
+                failures.append(RuleFailure(ruleID: rule.id, reason: Self.describe(error)))
+                continue
+            }
+            for match in matches { findings.append(finding(for: match, of: rule, in: document)) }
+        }
+        findings.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
+        return LintResult(findings: findings, failures: failures)
+    }
+
+    static func describe(_ error: ICUError) -> String {
+        switch error {
+        case .regexTimeOut: "the regular expression hit its time limit (\(error.name)); the pattern backtracks catastrophically on this text"
+        case .regexStackOverflow: "the regular expression hit its stack limit (\(error.name))"
+        default: "ICU error \(error.name)"
+        }
+    }
+
+    private func removeVetoed(_ matches: [Match], by vetoes: [ICUText.Regex], in document: Document, segments: [Range<Int>]) throws(ICUError) -> [Match] {
+        guard !matches.isEmpty else { return matches }
+        var vetoed: [Range<Int>] = []
+        for regex in vetoes {
+            try regex.reset(document.text)
+            for segment in segments where matches.contains(where: { $0.range.overlaps(segment) || $0.range.lowerBound == segment.lowerBound }) {
+                try regex.setRegion(segment)
+                while let match = try regex.next() { vetoed.append(match.range) }
+            }
+        }
+        return matches.filter { match in
+            !vetoed.contains { $0.overlaps(match.range) || (match.range.isEmpty && $0.contains(match.range.lowerBound)) }
+        }
+    }
+
+    private func finding(for match: Match, of rule: Rule, in document: Document) -> Finding {
+        let captures = match.captures.map { $0.map(document.string) }
+        let message = rule.message.expand(captures: captures, values: match.values)
+        var fix: Fix?
+        if let spec = rule.fix {
+            switch spec.action {
+            case .replace(let template):
+                fix = Fix(applicability: spec.applicability,
+                          edits: [Edit(range: match.range, replacement: template.expand(captures: captures, values: match.values))])
+            case .deleteLine:
+                fix = Fix(applicability: spec.applicability, edits: [document.lineDeletion(covering: match.reported)], deletesLines: true)
+            case .deleteMatch:
+                fix = Fix(applicability: spec.applicability, edits: [Edit(range: match.reported, replacement: "")])
+            case .proposed:
+                if let edits = match.edits, !edits.isEmpty { fix = Fix(applicability: spec.applicability, edits: edits) }
+            }
+        }
+        return Finding(ruleID: rule.id, category: rule.category, severity: rule.severity, message: message,
+                       range: match.reported, fix: fix)
+    }
+}

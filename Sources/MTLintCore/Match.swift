@@ -1,0 +1,22 @@
+/// One hit of a matcher, before it becomes a finding.
+public struct Match: Sendable {
+    /// The whole match: what a `replace` template replaces.
+    public var range: Range<Int>
+    /// The span the finding covers (a capture group when the rule narrows it).
+    public var reported: Range<Int>
+    /// Capture groups, 0 being the whole match (nil for a group that did not take part).
+    public var captures: [Range<Int>?]
+    /// Named values a message or replacement may use as `${name}`.
+    public var values: [String: String]
+    /// The edits the matcher proposes itself (phrase replacements, quote repairs), if any.
+    public var edits: [Edit]?
+
+    public init(range: Range<Int>, reported: Range<Int>? = nil, captures: [Range<Int>?]? = nil,
+                values: [String: String] = [:], edits: [Edit]? = nil) {
+        self.range = range
+        self.reported = reported ?? range
+        self.captures = captures ?? [range]
+        self.values = values
+        self.edits = edits
+    }
+}

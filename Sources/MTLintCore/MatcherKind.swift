@@ -1,0 +1,77 @@
+import ICUText
+
+/// What every matcher kind needs from outside the text: the target locale's conventions
+/// and the source languages being checked.
+public struct LintContext: Sendable {
+    /// ICU locale for sentence breaks.
+    public var sentenceLocale: String
+    /// The marks the target language uses.
+    public var targetQuotes: LocaleQuotes
+    /// Source languages whose leftovers to look for (ISO 639-1); empty means all.
+    public var sourceLanguages: Set<String>
+
+    public init(sentenceLocale: String = "en_US@ss=standard",
+                targetQuotes: LocaleQuotes = LocaleQuotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’"),
+                sourceLanguages: Set<String> = []) {
+        self.sentenceLocale = sentenceLocale
+        self.targetQuotes = targetQuotes
+        self.sourceLanguages = sourceLanguages
+    }
+}
+
+/// A kind of matcher (`pattern`, `phrases`, `line`, ...), decoded from a rule file's `match:`
+/// mapping and shared by all tasks. It makes one `Matcher` per task.
+public protocol MatcherKind: Sendable {
+    /// The key under `match:` that selects this kind.
+    static var key: String { get }
+    /// Further keys this kind accepts under `match:`.
+    static var optionKeys: [String] { get }
+    /// Decodes the kind from `match:`; the kind's own key is in `mapping`.
+    static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self
+
+    /// Segments the matcher reads itself (beyond the rule's scope).
+    var needs: SegmentNeeds { get }
+    /// How many capture groups `$n` may refer to.
+    var captureCount: Int { get }
+    /// Named values `${name}` may refer to.
+    var valueNames: [String] { get }
+    /// Whether matches come with edits of their own (so `fix:` needs no `replace`).
+    var proposesEdits: Bool { get }
+    /// Scopes the kind works in; the first is the default.
+    var scopes: [Scope] { get }
+
+    func makeMatcher() throws(ICUError) -> any Matcher
+}
+
+extension MatcherKind {
+    public static var optionKeys: [String] { [] }
+    public var needs: SegmentNeeds { [] }
+    public var captureCount: Int { 0 }
+    public var valueNames: [String] { [] }
+    public var proposesEdits: Bool { false }
+    public var scopes: [Scope] { Scope.allCases }
+}
+
+/// Finds matches in the segments of one document. One per task: it may hold ICU state.
+public protocol Matcher: AnyObject {
+    func run(on document: Document, segments: [Range<Int>], context: MatchContext,
+             emit: (Match) -> Void) throws(ICUError)
+}
+
+/// What a matcher gets besides the text.
+public struct MatchContext {
+    public let lint: LintContext
+    public let segmenter: Segmenter
+}
+
+/// Reads files that a rule file refers to (word lists), relative to the rule file.
+public protocol RuleFileResolver: Sendable {
+    /// The lines of `name`, or nil when it does not exist.
+    func lines(of name: String) -> [String]?
+}
+
+/// A resolver for rules that refer to no files.
+public struct NoRuleFiles: RuleFileResolver {
+    public init() {}
+    public func lines(of name: String) -> [String]? { nil }
+}

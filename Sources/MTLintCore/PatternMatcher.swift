@@ -1,0 +1,60 @@
+import ICUText
+
+/// `match: { pattern: '<ICU regex>', case-sensitive: true, report: 0 }`
+///
+/// Finds every match of an ICU regular expression inside each segment of the rule's scope
+/// (`^` and `$` match at the segment's edges). `report` narrows the finding to a capture
+/// group, so a finding points at the artifact rather than at the context the pattern needed.
+public struct PatternMatcherKind: MatcherKind {
+    public static let key = "pattern"
+    public static let optionKeys = ["case-sensitive", "report"]
+
+    public let regex: SharedRegex
+    public let reportGroup: Int
+
+    public init(regex: SharedRegex, reportGroup: Int = 0) {
+        self.regex = regex
+        self.reportGroup = reportGroup
+    }
+
+    public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
+        let caseSensitive = try mapping["case-sensitive"]?.bool() ?? true
+        let regex = try mapping.required(key).regex(options: caseSensitive ? [] : [.caseInsensitive])
+        var report = 0
+        if let node = mapping["report"] {
+            report = try node.int(in: 0...99)
+            guard report <= regex.groupCount else {
+                throw ConfigError("report: group \(report) does not exist; the pattern has \(regex.groupCount) capture group(s)", at: node.mark)
+            }
+        }
+        return Self(regex: regex, reportGroup: report)
+    }
+
+    public var captureCount: Int { regex.groupCount }
+
+    public func makeMatcher() throws(ICUError) -> any Matcher {
+        PatternMatcher(regex: try regex.instance(), reportGroup: reportGroup)
+    }
+}
+
+final class PatternMatcher: Matcher {
+    let regex: ICUText.Regex
+    let reportGroup: Int
+
+    init(regex: ICUText.Regex, reportGroup: Int) {
+        self.regex = regex
+        self.reportGroup = reportGroup
+    }
+
+    func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
+        try regex.reset(document.text)
+        for segment in segments {
+            try regex.setRegion(segment)
+            while let match = try regex.next() {
+                let whole = match.range
+                let reported = reportGroup < match.groups.count ? match.groups[reportGroup] ?? whole : whole
+                emit(Match(range: whole, reported: reported, captures: match.groups))
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ICUText
+import MTLintCore
+
+/// The default output: one header line per finding, the source line with the span
+/// underlined, and the proposed fix; a summary at the end.
+///
+///     article.txt:14:55: warning [quotes/space-before-closing] Move the space after the closing quote.
+///        |
+///     14 | … escalation immediately, ”he said during a press briefing.
+///        |                           ^
+///        = fix (safe): replace “ ”” with “” ”
+public struct TextReporter: Sendable {
+    public var style: TextStyle
+    /// Source excerpts are cut to about this many display columns around the span.
+    public var width: Int
+
+    public init(style: TextStyle, width: Int = 100) {
+        self.style = style
+        self.width = width
+    }
+
+    public func render(_ report: RunReport) -> String {
+        var out = ""
+        for file in report.files {
+            for item in file.items { out += render(item, path: file.path) + "\n" }
+        }
+        out += summary(report)
+        return out
+    }
+
+    public func render(_ item: FileReport.Item, path: String) -> String {
+        let f = item.finding
+        let severity: String
+        switch f.severity {
+        case .error: severity = style.red("error")
+        case .warning: severity = style.yellow("warning")
+        case .info: severity = style.blue("info")
+        }
+        var out = "\(style.bold("\(path):\(item.range.start.line):\(item.range.start.column):")) \(severity) \(style.cyan("[\(f.ruleID)]")) \(f.message)\n"
+        let gutter = String(item.range.start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let (excerpt, caretOffset, caretWidth) = window(item)
+        out += style.dim("\(pad) |") + "\n"
+        out += style.dim("\(gutter) |") + " \(excerpt)\n"
+        out += style.dim("\(pad) |") + " " + String(repeating: " ", count: caretOffset) + style.red(String(repeating: "^", count: max(caretWidth, 1)))
+        if let fix = f.fix {
+            let label = "fix (\(fix.applicability.rawValue))"
+            let action: String
+            if fix.deletesLines {
+                action = "delete this line"
+            } else if fix.edits.count == 1, let edit = item.edits.first {
+                action = edit.replacement.isEmpty ? "delete “\(visible(item.replacedText))”" : "replace “\(visible(item.replacedText))” with “\(visible(edit.replacement))”"
+            } else {
+                action = item.edits.map { "“\(visible($0.replacement))” at \($0.range.start.line):\($0.range.start.column)" }.joined(separator: ", ")
+            }
+            out += "\n" + style.dim("\(pad) =") + " " + style.green("\(label): \(action)")
+        }
+        return out
+    }
+
+    /// Newlines and tabs shown as escapes so a fix description stays on one line.
+    func visible(_ s: String) -> String {
+        s.replacing("\r\n", with: "⏎").replacing("\n", with: "⏎").replacing("\r", with: "⏎").replacing("\t", with: "⇥")
+    }
+
+    /// The part of the source line to show, the caret's display offset and width.
+    func window(_ item: FileReport.Item) -> (String, Int, Int) {
+        let scalars = Array(item.sourceLine.unicodeScalars)
+        let start = min(max(item.range.start.column - 1, 0), scalars.count)
+        let end = item.range.end.line == item.range.start.line ? min(max(item.range.end.column - 1, start), scalars.count) : scalars.count
+        func columns(_ slice: ArraySlice<Unicode.Scalar>) -> Int {
+            slice.reduce(0) { $0 + ($1 == "\t" ? 1 : CharacterProperties.displayWidth($1.value)) }
+        }
+        var from = 0, to = scalars.count
+        // Keep about a third of the width before the span and the rest after it.
+        while columns(scalars[from..<start]) > width / 3 { from += 1 }
+        while to > end, columns(scalars[from..<to]) > width { to -= 1 }
+        let lead = from > 0 ? "…" : ""
+        let tail = to < scalars.count ? "…" : ""
+        let shown = lead + String(String.UnicodeScalarView(scalars[from..<to].map { $0 == "\t" ? " " : $0 })) + tail
+        return (shown, columns(scalars[from..<start]) + (from > 0 ? 1 : 0), columns(scalars[start..<min(end, to)]))
+    }
+
+    public func summary(_ report: RunReport) -> String {
+        let all = report.files.flatMap(\.items)
+        guard !all.isEmpty else { return style.green("No artifacts found.") + "\n" }
+        let safe = all.filter { $0.finding.fix?.applicability == .safe }.count
+        let unsafe = all.filter { $0.finding.fix?.applicability == .unsafe }.count
+        let noun = all.count == 1 ? "artifact" : "artifacts"
+        let files = Set(report.files.filter { !$0.items.isEmpty }.map(\.path)).count
+        var line = "Found \(all.count) \(noun) in \(files) \(files == 1 ? "file" : "files")."
+        if safe > 0 { line += " \(safe) fixable with `mtlint fix`." }
+        if unsafe > 0 { line += " \(unsafe) more with `mtlint fix --unsafe-fixes`." }
+        return style.bold(line) + "\n"
+    }
+}

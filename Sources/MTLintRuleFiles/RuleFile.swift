@@ -1,0 +1,26 @@
+import MTLintCore
+
+/// A rule file's path and text, and where it lives (on disk or inside the binary).
+public struct RuleFile: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Whether a file name is a rule file (other files under Rules/, such as word lists, are data).
+    public static func isRuleFile(_ path: String) -> Bool {
+        path.hasSuffix(".yml") || path.hasSuffix(".yaml")
+    }
+
+    /// Parses and decodes the rules in this file.
+    public func rules(resolver: RuleFileResolver) throws(ConfigError) -> [Rule] {
+        let source = ConfigSource(path: path, text: text)
+        guard let root = try YAMLReader.parse(source) else {
+            throw ConfigError("empty rule file", at: ConfigMark(source: source, line: 1, column: 1))
+        }
+        return try RuleDecoder.rules(from: root, files: resolver)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import MTLintCore
+
+/// Loads rule sets: the rules built into the binary and rule folders on disk. Every file is
+/// read and checked; if any has an error, nothing is returned but all the errors.
+public enum RuleLoader {
+    /// The rules shipped in `Rules/`, embedded in the binary at build time.
+    public static func builtinFiles() -> [RuleFile] {
+        EmbeddedRuleFiles.all.map { RuleFile(path: "Rules/" + $0.path, text: $0.contents) }
+    }
+
+    /// Rule files found under `directory` (recursively), sorted by path.
+    public static func files(inDirectory directory: String) throws(ConfigErrors) -> [RuleFile] {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let empty = ConfigSource(path: directory, text: "")
+        guard fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw ConfigErrors([ConfigError("rule folder does not exist", at: ConfigMark(source: empty, line: 1, column: 1))])
+        }
+        let paths: [String]
+        if isDirectory.boolValue {
+            guard let walker = fileManager.enumerator(atPath: directory) else {
+                throw ConfigErrors([ConfigError("cannot read rule folder", at: ConfigMark(source: empty, line: 1, column: 1))])
+            }
+            paths = walker.compactMap { $0 as? String }.map { (directory as NSString).appendingPathComponent($0) }.sorted()
+        } else {
+            paths = [directory]
+        }
+        var files: [RuleFile] = []
+        var errors: [ConfigError] = []
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            guard let data = fileManager.contents(atPath: path) else {
+                errors.append(ConfigError("cannot read file", at: ConfigMark(source: ConfigSource(path: path, text: ""), line: 1, column: 1)))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                errors.append(ConfigError("not UTF-8 text", at: ConfigMark(source: ConfigSource(path: path, text: ""), line: 1, column: 1)))
+                continue
+            }
+            files.append(RuleFile(path: path, text: text))
+        }
+        if !errors.isEmpty { throw ConfigErrors(errors) }
+        return files
+    }
+
+    /// Decodes every rule file among `files` (others are data for resolvers), checks that ids
+    /// are unique, and returns the rules sorted by id.
+    public static func rules(from files: [RuleFile]) throws(ConfigErrors) -> [Rule] {
+        let resolver = FileSetResolver(files: files)
+        var rules: [Rule] = []
+        var errors: [ConfigError] = []
+        var firstSeen: [String: String] = [:]
+        for file in files where RuleFile.isRuleFile(file.path) {
+            do {
+                for rule in try file.rules(resolver: resolver.relative(to: file.path)) {
+                    if let earlier = firstSeen[rule.id] {
+                        let source = ConfigSource(path: file.path, text: file.text)
+                        errors.append(ConfigError("duplicate rule id '\(rule.id)' (also in \(earlier))", at: idMark(rule.id, in: source)))
+                    } else {
+                        firstSeen[rule.id] = file.path
+                        rules.append(rule)
+                    }
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw ConfigErrors(errors) }
+        return rules.sorted { $0.id < $1.id }
+    }
+
+    /// The shipped rules plus the rules in `directories`.
+    public static func load(builtin: Bool = true, directories: [String] = []) throws(ConfigErrors) -> [Rule] {
+        var files = builtin ? builtinFiles() : []
+        var errors: [ConfigError] = []
+        for directory in directories {
+            do { files += try self.files(inDirectory: directory) } catch { errors += error.errors }
+        }
+        if !errors.isEmpty { throw ConfigErrors(errors) }
+        return try rules(from: files)
+    }
+
+    static func idMark(_ id: String, in source: ConfigSource) -> ConfigMark {
+        var line = 1
+        while let text = source.line(line) {
+            if let range = text.firstRange(of: id), text.contains("id:") {
+                return ConfigMark(source: source, line: line, column: text[..<range.lowerBound].unicodeScalars.count + 1)
+            }
+            line += 1
+        }
+        return ConfigMark(source: source, line: 1, column: 1)
+    }
+}
+
+/// Resolves data files (word lists) named by a rule file, relative to its folder, among a
+/// set of loaded files.
+struct FileSetResolver: RuleFileResolver {
+    let byPath: [String: String]
+    var base: String = ""
+
+    init(files: [RuleFile]) {
+        var map: [String: String] = [:]
+        for file in files { map[(file.path as NSString).standardizingPath] = file.text }
+        byPath = map
+    }
+
+    func relative(to ruleFile: String) -> FileSetResolver {
+        var copy = self
+        copy.base = (ruleFile as NSString).deletingLastPathComponent
+        return copy
+    }
+
+    func lines(of name: String) -> [String]? {
+        let path = ((base as NSString).appendingPathComponent(name) as NSString).standardizingPath
+        guard let text = byPath[path] else { return nil }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+    }
+}

@@ -1,0 +1,104 @@
+import MTLintCore
+import Yams
+
+/// Parses YAML into `ConfigNode`s that remember where each value came from. The only place
+/// in mtlint that knows about YAML.
+public enum YAMLReader {
+    /// Larger files are refused: a rule or config file is a few kilobytes.
+    public static let maxBytes = 8 << 20
+    /// Deeper nesting is refused before parsing, so hostile input cannot exhaust the stack.
+    public static let maxDepth = 64
+
+    /// The document's root node, or nil for an empty document.
+    public static func parse(_ source: ConfigSource) throws(ConfigError) -> ConfigNode? {
+        let start = ConfigMark(source: source, line: 1, column: 1)
+        guard source.text.utf8.count <= maxBytes else {
+            throw ConfigError("file too large for a rule or configuration file (\(source.text.utf8.count) bytes; limit \(maxBytes))", at: start)
+        }
+        if let deep = deepestNesting(source) {
+            throw ConfigError("nesting deeper than \(maxDepth) levels", at: deep)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: source.text)
+        } catch let error as YamlError {
+            throw convert(error, source: source)
+        } catch {
+            throw ConfigError("cannot parse YAML: \(error)", at: start)
+        }
+        guard let root else { return nil }
+        return try convert(root, source: source)
+    }
+
+    static func mark(_ mark: Mark?, in source: ConfigSource) -> ConfigMark {
+        ConfigMark(source: source, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    static func convert(_ node: Node, source: ConfigSource) throws(ConfigError) -> ConfigNode {
+        let here = mark(node.mark, in: source)
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style != .plain && scalar.style != .any
+            let inline = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            return ConfigNode(.scalar(scalar.string, quoted: quoted), mark: here,
+                              contentMark: inline ? here.advanced(by: 1) : here)
+        case .sequence(let sequence):
+            var items: [ConfigNode] = []
+            for item in sequence { items.append(try convert(item, source: source)) }
+            return ConfigNode(.sequence(items), mark: here)
+        case .mapping(let mapping):
+            var pairs: [(key: ConfigNode, value: ConfigNode)] = []
+            for (key, value) in mapping {
+                pairs.append((try convert(key, source: source), try convert(value, source: source)))
+            }
+            return ConfigNode(.mapping(pairs), mark: here)
+        case .alias:
+            throw ConfigError("YAML anchors and aliases are not supported here", at: here)
+        }
+    }
+
+    static func convert(_ error: YamlError, source: ConfigSource) -> ConfigError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let text = context.map { "\(problem) (\($0.text))" } ?? problem
+            return ConfigError("YAML syntax error: \(text)", at: self.mark(mark, in: source))
+        case .reader(let problem, let offset, _, _):
+            var line = 1, column = 1, count = 0
+            for scalar in source.text.unicodeScalars {
+                if let offset, count >= offset { break }
+                count += scalar.utf8.count
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            return ConfigError("YAML reader error: \(problem)", at: ConfigMark(source: source, line: line, column: column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigError("duplicate key '\(duplicates.joined(separator: "', '"))'", at: self.mark(context.mark, in: source))
+        default:
+            return ConfigError("cannot parse YAML: \(error)", at: ConfigMark(source: source, line: 1, column: 1))
+        }
+    }
+
+    /// Where flow brackets or indentation first nest deeper than `maxDepth`, if anywhere.
+    static func deepestNesting(_ source: ConfigSource) -> ConfigMark? {
+        var depth = 0, line = 1, column = 0, indentRun = 0, atLineStart = true
+        for scalar in source.text.unicodeScalars {
+            column += 1
+            switch scalar {
+            case "\n":
+                line += 1; column = 0; atLineStart = true; indentRun = 0
+                continue
+            case "[", "{": depth += 1
+            case "]", "}": depth = max(0, depth - 1)
+            case " " where atLineStart: indentRun += 1
+            case "-" where atLineStart: indentRun += 2  // "- - - x" nests a level per dash
+            default: break
+            }
+            if scalar != " " && scalar != "-" { atLineStart = false }
+            if depth > maxDepth || indentRun > 2 * maxDepth {
+                return ConfigMark(source: source, line: line, column: column)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import MTLintCLI
+
+exit(MTLintCommand.run(Array(CommandLine.arguments.dropFirst())))
