@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "MTLintCLI",
             dependencies: [
-                "MTLintCore", "MTLintRuleFiles", "MTLintReporters",
+                "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "ICUText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

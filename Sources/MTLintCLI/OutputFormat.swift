@@ -7,3 +7,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
+
+enum QuoteStyle: String, ExpressibleByArgument, CaseIterable {
+    case locale, curly, straight
+}

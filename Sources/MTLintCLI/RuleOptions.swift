@@ -1,5 +1,6 @@
 import ArgumentParser
 import MTLintCore
+import ICUText
 import MTLintRuleFiles
 
 /// Which rules run: the shipped ones, extra rule folders, and selection.
@@ -18,6 +19,15 @@ struct RuleOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("ICU locale for sentence breaks.", valueName: "LOCALE"))
     var sentenceLocale = "en_US@ss=standard"
+
+    @Option(help: ArgumentHelp("Source languages to look for leftovers of, comma-separated (default: all).", valueName: "LANGS"))
+    var source: [String] = []
+
+    @Option(help: ArgumentHelp("Target locale whose quotation marks fixes use.", valueName: "LOCALE"))
+    var target = "en-US"
+
+    @Option(help: ArgumentHelp("Quotation marks for fixes: locale (the target's), curly or straight.", valueName: "STYLE"))
+    var quotes: QuoteStyle = .locale
 
     static func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { String($0).trimmedWhitespace } }.filter { !$0.isEmpty }
@@ -42,10 +52,22 @@ struct RuleOptions: ParsableArguments {
             console.err(message + "\n")
             throw CommandExit(status: .error)
         }
+        let languages = Set(Self.split(source).map { $0.lowercased() })
         return all.filter { rule in
             (selectors.isEmpty || selectors.contains(where: rule.isNamed)) && !ignored.contains(where: rule.isNamed)
+                && (languages.isEmpty || rule.language.map(languages.contains) ?? true)
         }
     }
 
-    var context: LintContext { LintContext(sentenceLocale: sentenceLocale) }
+    var context: LintContext {
+        let icuLocale = target.replacing("-", with: "_")
+        let marks: LocaleQuotes
+        switch quotes {
+        case .straight: marks = .straight
+        case .curly: marks = LocaleQuotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’")
+        case .locale: marks = (try? LocaleQuotes(locale: icuLocale)) ?? LocaleQuotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’")
+        }
+        return LintContext(sentenceLocale: sentenceLocale, targetQuotes: marks,
+                           sourceLanguages: Set(Self.split(source).map { $0.lowercased() }))
+    }
 }

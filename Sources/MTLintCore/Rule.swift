@@ -16,10 +16,13 @@ public struct Rule: Sendable {
     public var examples: RuleExamples
     /// The file the rule came from (for messages), if any.
     public var origin: String?
+    /// The source language whose leftovers the rule finds (ISO 639-1, e.g. `fr`), or nil for
+    /// rules that apply whatever the source. `--source` selects by it.
+    public var language: String?
 
     public init(id: String, category: Category, severity: Severity, summary: String, why: String, scope: Scope,
                 matcher: any MatcherKind, unless: [SharedRegex] = [], message: Template, fix: FixSpec? = nil,
-                examples: RuleExamples = RuleExamples(), origin: String? = nil) {
+                examples: RuleExamples = RuleExamples(), origin: String? = nil, language: String? = nil) {
         self.id = id
         self.category = category
         self.severity = severity
@@ -32,6 +35,7 @@ public struct Rule: Sendable {
         self.fix = fix
         self.examples = examples
         self.origin = origin
+        self.language = language
     }
 
     /// The pack: the part of the id before the slash.

@@ -3,7 +3,7 @@
 /// fix without fix examples — each is a `ConfigError` at its place in the file.
 public enum RuleDecoder {
     static let ruleKeys = ["id", "category", "severity", "summary", "why", "scope", "match", "unless",
-                           "message", "fix", "examples"]
+                           "message", "fix", "examples", "language"]
 
     /// A file holds one rule (a mapping) or several (a list of mappings).
     public static func rules(from root: ConfigNode, files: RuleFileResolver = NoRuleFiles()) throws(ConfigError) -> [Rule] {
@@ -60,6 +60,15 @@ public enum RuleDecoder {
             fixKeyMark = map.entries.first { $0.key == "fix" }?.keyMark
         }
 
+        var language: String?
+        if let languageNode = map["language"] {
+            let code = try languageNode.string("a language code")
+            guard code.count == 2, code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else {
+                throw ConfigError("language: expected a two-letter ISO 639-1 code such as fr, de, it or es", at: languageNode.mark)
+            }
+            language = code
+        }
+
         let examplesNode = try map.required("examples")
         let examples = try decodeExamples(examplesNode)
         if let fixKeyMark, examples.fix.isEmpty {
@@ -71,7 +80,7 @@ public enum RuleDecoder {
 
         return Rule(id: id, category: category, severity: severity, summary: summary, why: why, scope: scope,
                     matcher: matcher, unless: unless, message: message, fix: fix, examples: examples,
-                    origin: node.mark.source.path)
+                    origin: node.mark.source.path, language: language)
     }
 
     static func isValidID(_ id: String) -> Bool {
