@@ -42,7 +42,7 @@ public struct Fixer: Sendable {
                                   unstableRules: Array(Set(candidates.map(\.ruleID)).union(lastRoundRules)).sorted(),
                                   remaining: result)
             }
-            let (edits, taken) = Self.select(candidates)
+            let (edits, taken) = Self.select(candidates, in: current)
             guard !edits.isEmpty, let next = Self.apply(edits, to: current) else { break }
             for finding in taken { applied[finding.ruleID, default: 0] += 1 }
             lastRoundRules = Array(Set(taken.map(\.ruleID)))
@@ -54,8 +54,10 @@ public struct Fixer: Sendable {
         return FixOutcome(bytes: current.bytes, applied: applied, rounds: rounds, unstableRules: [], remaining: result)
     }
 
-    /// Non-conflicting fixes, left to right; a fix is taken whole or not at all.
-    static func select(_ findings: [Finding]) -> (edits: [Edit], taken: [Finding]) {
+    /// Non-conflicting fixes, left to right; a fix is taken whole or not at all. Line deletions
+    /// that end where the next begins are merged, so that a run of deleted lines leaves one
+    /// paragraph break, not one per deleted line.
+    static func select(_ findings: [Finding], in document: Document) -> (edits: [Edit], taken: [Finding]) {
         let ordered = findings.sorted { a, b in
             let (sa, sb) = (a.fix?.span ?? a.range, b.fix?.span ?? b.range)
             return (sa.lowerBound, sa.upperBound, a.ruleID) < (sb.lowerBound, sb.upperBound, b.ruleID)
@@ -71,7 +73,18 @@ public struct Fixer: Sendable {
             taken.append(finding)
         }
         edits.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
-        return (edits, taken)
+        let lineDeletions = Set(taken.filter { $0.fix?.deletesLines == true }.flatMap { $0.fix?.edits ?? [] })
+        var merged: [(edit: Edit, deletesLines: Bool)] = []
+        for edit in edits {
+            let deletesLines = lineDeletions.contains(edit)
+            if deletesLines, let last = merged.last, last.deletesLines, last.edit.range.upperBound == edit.range.lowerBound {
+                let lines = last.edit.range.lowerBound..<max(last.edit.range.lowerBound + 1, edit.range.upperBound - 1)
+                merged[merged.count - 1] = (document.lineDeletion(covering: lines), true)
+            } else {
+                merged.append((edit, deletesLines))
+            }
+        }
+        return (merged.map(\.edit), taken)
     }
 
     /// Splices the edits into the document's bytes; nil if the result is not a document.

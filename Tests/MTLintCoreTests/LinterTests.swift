@@ -1,0 +1,66 @@
+import Testing
+@testable import MTLintCore
+
+@Suite struct LinterTests {
+    @Test func patternFindingsCarryExactRangesAndMessages() throws {
+        let rule = try TestRules.pattern("t/quote", "(\\p{L}), (”)(\\p{L})", report: 2)
+        let linter = try Linter(rules: [rule])
+        let text = "👍 now, ”he said"
+        let result = linter.lint(Document(text))
+        let finding = try #require(result.findings.first)
+        #expect(finding.range == 8..<9)
+        #expect(finding.message == "found w, ”h")
+    }
+
+    @Test func scopeKeepsMatchesInsideSegments() throws {
+        let rule = try TestRules.pattern("t/span", "a\\s+b", scope: .paragraph)
+        let linter = try Linter(rules: [rule])
+        #expect(linter.lint(Document("a\nb")).findings.count == 1)
+        #expect(linter.lint(Document("a\n\nb")).findings.isEmpty)
+        let lineRule = try TestRules.pattern("t/line", "a\\s+b", scope: .line)
+        #expect(try Linter(rules: [lineRule]).lint(Document("a\nb")).findings.isEmpty)
+    }
+
+    @Test func anchorsMatchAtSegmentEdges() throws {
+        let rule = try TestRules.pattern("t/anchored", "^x$")
+        let linter = try Linter(rules: [rule])
+        #expect(linter.lint(Document("a\nx\r\nb")).findings.map(\.range) == [2..<3])
+    }
+
+    @Test func unlessVetoesOverlappingMatches() throws {
+        let rule = try TestRules.pattern("t/glued", "\\p{Ll}\\p{Lu}", unless: ["\\biPhone\\b", "Mc[A-Z]"])
+        let linter = try Linter(rules: [rule])
+        #expect(linter.lint(Document("my iPhone and McDonald")).findings.isEmpty)
+        #expect(linter.lint(Document("likeRELATED")).findings.count == 1)
+    }
+
+    @Test func phrasesMatchOnWordBoundariesAndKeepCase() throws {
+        let kind = try PhraseMatcherKind(phrases: [("military reinforcement", "military build-up"), ("pro-Westerners", "pro-Western politicians")], caseSensitive: false)
+        let rule = Rule(id: "t/calque", category: .calque, severity: .info, summary: "s", why: "w", scope: .sentence,
+                        matcher: kind, message: Template("${match} → ${replacement}"),
+                        fix: FixSpec(action: .proposed, applicability: .unsafe))
+        let linter = try Linter(rules: [rule])
+        let result = linter.lint(Document("Military \t reinforcement grew; the pro-Westerners won. No paramilitary reinforcements."))
+        #expect(result.findings.map(\.message) == ["Military \t reinforcement → Military build-up", "pro-Westerners → pro-Western politicians"])
+    }
+
+    @Test func lineMatcherTrimsAndDeletesWholeLines() throws {
+        let linter = try Linter(rules: [TestRules.lines("t/furniture", ["- Advertisement -"])])
+        let text = "Para one.\n\n  - Advertisement -  \n\nPara two."
+        let result = linter.lint(Document(text))
+        let finding = try #require(result.findings.first)
+        #expect(Document(text).string(finding.range) == "- Advertisement -")
+        let outcome = Fixer().fix(Document(text), with: linter)
+        #expect(String(decoding: outcome.bytes, as: UTF8.self) == "Para one.\n\nPara two.")
+    }
+
+    @Test func catastrophicRuleFailsAloneAndOthersStillRun() throws {
+        let hostile = try TestRules.pattern("t/hostile", "(a+)+$")
+        let normal = try TestRules.pattern("t/normal", "b")
+        let linter = try Linter(rules: [hostile, normal])
+        let result = linter.lint(Document(String(repeating: "a", count: 40_000) + "b"))
+        #expect(result.failures.map(\.ruleID) == ["t/hostile"])
+        #expect(result.failures.first?.reason.contains("time limit") == true)
+        #expect(result.findings.map(\.ruleID) == ["t/normal"])
+    }
+}
