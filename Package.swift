@@ -60,7 +60,8 @@ let package = Package(
         .testTarget(name: "MTLintRuleFilesTests", dependencies: ["MTLintRuleFiles", "MTLintCore"]),
         .testTarget(
             name: "MTLintCLITests",
-            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters"]
+            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

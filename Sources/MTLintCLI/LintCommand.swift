@@ -35,7 +35,7 @@ struct LintCommand: ParsableCommand {
         let (inputs, problems) = InputCollector.collect(paths)
         let outcomes = ParallelLint.map(inputs, jobs: jobs, linter: linter) { input, linter in
             InputReader.read(input, console: console).map { document in
-                FileReport(path: input.displayPath, document: document, result: linter.lint(document))
+                output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
             }
         }
         var reports: [FileReport] = []
@@ -47,7 +47,7 @@ struct LintCommand: ParsableCommand {
             }
         }
         let report = RunReport(files: reports)
-        console.out(output.render(report, console: console))
+        console.out(output.render(report, console: console, rules: ruleSet, streamed: output.streams))
         for problem in failed { console.err("mtlint: \(problem.description)\n") }
         for file in reports {
             for failure in file.failures { console.err("mtlint: \(file.path): \(failure.description)\n") }

@@ -1,7 +1,18 @@
 import ArgumentParser
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    /// Findings with source excerpts and fixes (the default).
+    case text
+    /// One line per finding: `path:line:col: severity [rule-id] message`.
+    case concise
+    /// One JSON array of findings.
+    case json
+    /// One JSON finding per line, written as each file is linted.
+    case jsonl
+    /// SARIF 2.1.0, for code-scanning tools.
+    case sarif
+    /// GitHub Actions workflow commands (annotations).
+    case github
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

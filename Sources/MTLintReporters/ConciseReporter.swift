@@ -1,0 +1,37 @@
+import MTLintCore
+
+/// `--format concise`: one line per finding, the shape editors' problem matchers and `grep`
+/// expect, then the summary line the text format ends with.
+///
+///     article.txt:14:55: warning [quotes/space-before-closing] Move the space after the closing quote.
+public struct ConciseReporter: Sendable {
+    public var style: TextStyle
+
+    public init(style: TextStyle = TextStyle(enabled: false)) {
+        self.style = style
+    }
+
+    public func render(_ report: RunReport) -> String {
+        var out = ""
+        for file in report.files {
+            for item in file.items { out += line(item, path: file.path) + "\n" }
+        }
+        out += TextReporter(style: style).summary(report)
+        return out
+    }
+
+    /// `path:line:col: severity [rule-id] message`, with any line break in the message shown
+    /// as ⏎ so the finding stays on one line.
+    public func line(_ item: FileReport.Item, path: String) -> String {
+        let f = item.finding
+        let severity: String
+        switch f.severity {
+        case .error: severity = style.red("error")
+        case .warning: severity = style.yellow("warning")
+        case .info: severity = style.blue("info")
+        }
+        let text = TextReporter(style: style)
+        let location = "\(text.visible(path)):\(item.range.start.line):\(item.range.start.column):"
+        return "\(style.bold(location)) \(severity) \(style.cyan("[\(f.ruleID)]")) \(text.visible(f.message))"
+    }
+}
