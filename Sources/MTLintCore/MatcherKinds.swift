@@ -5,6 +5,8 @@ public enum MatcherKinds {
         PatternMatcherKind.self,
         PhraseMatcherKind.self,
         LineMatcherKind.self,
+        QuotePairMatcherKind.self,
+        QuoteSplitMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }
