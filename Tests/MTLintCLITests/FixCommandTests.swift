@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import MTLintCLI
+
+@Suite struct FixCommandTests {
+    static let article = "\u{FEFF}Talks resumed.\r\n\r\n- Advertisement -\r\n\r\nstop it now, ”he said\r\nMust read"
+
+    func write(_ text: String, in folder: String, name: String = "article.txt") throws -> String {
+        let path = folder + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func read(_ path: String) throws -> String {
+        String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    }
+
+    @Test func fixesInPlaceKeepingBOMLineEndingsAndMissingFinalNewline() throws {
+        let folder = try temporaryFolder()
+        let path = try write(Self.article, in: folder)
+        let result = runMTLint(["fix", path, "--select", "quotes/space-before-closing,boilerplate"])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try read(path) == "\u{FEFF}Talks resumed.\r\n\r\nstop it now,” he said")
+        #expect(result.out.contains("\(path): fixed 3 (boilerplate/page-furniture ×2, quotes/space-before-closing ×1)"))
+        // Idempotent: a second run changes nothing and finds nothing with a safe fix.
+        let again = runMTLint(["fix", path, "--select", "quotes/space-before-closing,boilerplate"])
+        #expect(again.status == 0)
+        #expect(try read(path) == "\u{FEFF}Talks resumed.\r\n\r\nstop it now,” he said")
+    }
+
+    @Test func diffPrintsAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let path = try write("Story.\n\nMust read\n\nEnd.\n", in: folder)
+        let result = runMTLint(["fix", "--diff", path])
+        #expect(try read(path) == "Story.\n\nMust read\n\nEnd.\n")
+        #expect(result.out == """
+        --- a/\(path)
+        +++ b/\(path)
+        @@ -1,5 +1,3 @@
+         Story.
+         
+        -Must read
+        -
+         End.
+
+        """)
+    }
+
+    @Test func checkExitsOneWhenAFixWouldApplyAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let path = try write("Must read\nText.\n", in: folder)
+        #expect(runMTLint(["fix", "--check", path]).status == 1)
+        #expect(try read(path) == "Must read\nText.\n")
+        let clean = try write("Text.\n", in: folder, name: "clean.txt")
+        #expect(runMTLint(["fix", "--check", clean]).status == 0)
+    }
+
+    @Test func standardInputToStandardOutput() {
+        let result = runMTLint(["fix", "-", "--select", "quotes/space-before-closing,boilerplate"], stdin: "a, ”b\nMust read\n")
+        #expect(result.out == "a,” b\n")
+        #expect(result.status == 0)
+        #expect(result.err.contains("-: fixed 2"))
+    }
+
+    @Test func unsafeFixesOnlyWithTheFlag() throws {
+        let text = "It ended the military reinforcement.\n"
+        let safeOnly = runMTLint(["fix", "-", "--select", "calque"], stdin: text)
+        #expect(safeOnly.out == text)
+        #expect(safeOnly.status == 1)  // the unsafe finding remains
+        #expect(safeOnly.err.contains("calques/french-news"))
+        let unsafe = runMTLint(["fix", "-", "--select", "calque", "--unsafe-fixes"], stdin: text)
+        #expect(unsafe.out == "It ended the military build-up.\n")
+        #expect(unsafe.status == 0)
+    }
+
+    @Test func keepsPermissionsAndSymbolicLinks() throws {
+        let folder = try temporaryFolder()
+        let target = try write("Must read\nText.\n", in: folder, name: "target.txt")
+        chmod(target, 0o640)
+        let link = folder + "/link.txt"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.txt")
+        let result = runMTLint(["fix", link])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "target.txt")
+        #expect(try read(target) == "Text.\n")
+        let mode = (try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o640)
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["link.txt", "target.txt"])
+    }
+
+    @Test func invalidUTF8IsNeverRewritten() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/bad.txt"
+        let bytes: [UInt8] = Array("Must read\n".utf8) + [0xFF]
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = runMTLint(["fix", path])
+        #expect(result.status == 2)
+        #expect(result.err.contains("invalid UTF-8 at byte 10"))
+        #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+    }
+}
+
+/// Failed writes leave the original untouched; tested by injecting the failure in a child
+/// process (the injection is read from the environment).
+@Suite struct FailedWriteTests {
+    static var binary: String? {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
+        let candidate = path + "/.build/debug/mtlint"
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }
+
+    func run(_ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.binary))
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FailedWriteTests.binary != nil), arguments: ["write", "sync", "rename"])
+    func originalSurvives(step: String) throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/a.txt"
+        try Data("Must read\nText.\n".utf8).write(to: URL(fileURLWithPath: path))
+        let (status, errors) = try run(["fix", path], environment: ["MTLINT_INJECT_WRITE_FAILURE": step])
+        #expect(status == 2)
+        #expect(errors.contains("the original is untouched"))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "Must read\nText.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["a.txt"])
+    }
+
+    @Test func readOnlyDirectoryIsReported() throws {
+        guard getuid() != 0 else { return }  // root can write anywhere; covered by injection above
+        let folder = try temporaryFolder()
+        let path = folder + "/a.txt"
+        try Data("Must read\nText.\n".utf8).write(to: URL(fileURLWithPath: path))
+        chmod(folder, 0o500)
+        defer { chmod(folder, 0o700) }
+        let result = runMTLint(["fix", path])
+        #expect(result.status == 2)
+    }
+}
