@@ -7,6 +7,7 @@ public enum MatcherKinds {
         LineMatcherKind.self,
         QuotePairMatcherKind.self,
         QuoteSplitMatcherKind.self,
+        CaptionSlugMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }
