@@ -8,6 +8,7 @@ public enum MatcherKinds {
         QuotePairMatcherKind.self,
         QuoteSplitMatcherKind.self,
         CaptionSlugMatcherKind.self,
+        TruncatedTitleMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }
