@@ -30,12 +30,10 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Files fixed in parallel (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     struct FileOutcome: Sendable {
@@ -51,10 +49,10 @@ struct FixCommand: ParsableCommand {
         let linter = try Linter(rules: ruleSet, context: rules.context)
         let (inputs, problems) = InputCollector.collect(paths)
         let fixer = Fixer(includeUnsafe: unsafeFixes)
-        let results = ParallelLint.map(inputs, jobs: jobs, linter: linter) { input, linter in
-            InputReader.read(input, console: console).map { document -> FileOutcome in
+        let results = ParallelLint.map(inputs, jobs: inputOptions.jobs, linter: linter) { input, linter in
+            InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
                 let outcome = fixer.fix(document, with: linter)
-                let fixed = (try? Document(bytes: outcome.bytes)) ?? document
+                let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
                 return FileOutcome(input: input, original: document.bytes, outcome: outcome,
                                    report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining))
             }

@@ -3,7 +3,7 @@ import MTLintCore
 
 /// Reads an input into a document, or says clearly why it cannot.
 enum InputReader {
-    static func read(_ input: Input, console: Console) -> Result<Document, InputProblem> {
+    static func read(_ input: Input, format: DocumentFormat, console: Console) -> Result<Document, InputProblem> {
         let bytes: [UInt8]
         switch input {
         case .standardInput:
@@ -20,7 +20,7 @@ enum InputReader {
             bytes = [UInt8](data)
         }
         do {
-            return .success(try Document(bytes: bytes))
+            return .success(try Document(bytes: bytes, format: format))
         } catch {
             return .failure(InputProblem(path: input.displayPath, message: error.description))
         }

@@ -20,12 +20,10 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Files linted in parallel (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -33,8 +31,8 @@ struct LintCommand: ParsableCommand {
         let ruleSet = try rules.loadRules(console: console)
         let linter = try Linter(rules: ruleSet, context: rules.context)
         let (inputs, problems) = InputCollector.collect(paths)
-        let outcomes = ParallelLint.map(inputs, jobs: jobs, linter: linter) { input, linter in
-            InputReader.read(input, console: console).map { document in
+        let outcomes = ParallelLint.map(inputs, jobs: inputOptions.jobs, linter: linter) { input, linter in
+            InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document in
                 output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
             }
         }

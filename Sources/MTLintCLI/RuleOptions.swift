@@ -45,7 +45,8 @@ struct RuleOptions: ParsableArguments {
             throw CommandExit(status: .error)
         }
         let selectors = Self.split(select), ignored = Self.split(ignore)
-        for selector in selectors + ignored where !all.contains(where: { $0.isNamed(by: selector) }) {
+        let builtinNames: Set<String> = ["mtlint/unused-suppression", "mtlint", Category.suppression.rawValue]
+        for selector in selectors + ignored where !all.contains(where: { $0.isNamed(by: selector) }) && !builtinNames.contains(selector) {
             var message = "mtlint: '\(selector)' names no rule, pack or category"
             let names = Array(Set(all.flatMap { [$0.id, $0.pack, $0.category.rawValue] }))
             if let guess = closestMatch(to: selector, in: names) { message += " (did you mean '\(guess)'?)" }
@@ -67,7 +68,13 @@ struct RuleOptions: ParsableArguments {
         case .curly: marks = LocaleQuotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’")
         case .locale: marks = (try? LocaleQuotes(locale: icuLocale)) ?? LocaleQuotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’")
         }
-        return LintContext(sentenceLocale: sentenceLocale, targetQuotes: marks,
-                           sourceLanguages: Set(Self.split(source).map { $0.lowercased() }))
+        var context = LintContext(sentenceLocale: sentenceLocale, targetQuotes: marks,
+                                  sourceLanguages: Set(Self.split(source).map { $0.lowercased() }))
+        // The unused-suppression check answers to the same selectors as a rule would.
+        let names = ["mtlint/unused-suppression", "mtlint", Category.suppression.rawValue, "ALL"]
+        let selected = Self.split(select), ignored = Self.split(ignore)
+        context.reportUnusedSuppressions = (selected.isEmpty || selected.contains(where: names.contains))
+            && !ignored.contains(where: names.contains)
+        return context
     }
 }

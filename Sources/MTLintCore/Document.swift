@@ -11,7 +11,16 @@ public final class Document {
     public let bytes: [UInt8]
     /// 3 when the file starts with a UTF-8 BOM, else 0.
     public let bomLength: Int
+    /// The text rules see: for Markdown and HTML, the original with code, URLs, tags and
+    /// comments blanked and entities decoded in place — same length, same line breaks.
     public let text: UTF16Text
+    /// The text as written in the file (after any BOM).
+    public let sourceText: UTF16Text
+    public let format: DocumentFormat
+    /// Spans hidden from rules, sorted and merged (empty for plain text).
+    public let maskedRanges: [Range<Int>]
+    /// `<!-- mtlint-… -->` directives (Markdown and HTML only).
+    public let suppressions: [Suppression]
     public let lines: [Line]
     private let positions: PositionIndex
 
@@ -20,7 +29,7 @@ public final class Document {
     private var cachedWords: [Word]?
 
     /// Reads UTF-8 bytes with or without a BOM. Throws for invalid UTF-8 and binary data.
-    public convenience init(bytes: [UInt8]) throws(InputError) {
+    public convenience init(bytes: [UInt8], format: DocumentFormat = .plain) throws(InputError) {
         guard bytes.count < Int(Int32.max) / 2 else { throw InputError.tooLarge(bytes: bytes.count) }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let nul = bytes[bom...].firstIndex(of: 0) { throw InputError.binary(byteOffset: nul) }
@@ -31,23 +40,51 @@ public final class Document {
             }
             throw InputError.invalidUTF8(byteOffset: bom + (invalid ?? 0))
         }
-        self.init(bytes: bytes, bomLength: bom, text: decoded)
+        self.init(bytes: bytes, bomLength: bom, text: decoded, format: format)
     }
 
     /// A document from a Swift string, which is always valid Unicode (NUL included);
     /// used by tests and rule examples. A leading U+FEFF is taken as a BOM.
-    public convenience init(_ string: String) {
+    public convenience init(_ string: String, format: DocumentFormat = .plain) {
         let bytes = Array(string.utf8)
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        self.init(bytes: bytes, bomLength: bom, text: UTF16Text(units: string.utf16.dropFirst(bom > 0 ? 1 : 0)))
+        self.init(bytes: bytes, bomLength: bom, text: UTF16Text(units: string.utf16.dropFirst(bom > 0 ? 1 : 0)), format: format)
     }
 
-    private init(bytes: [UInt8], bomLength: Int, text: UTF16Text) {
+    private init(bytes: [UInt8], bomLength: Int, text: UTF16Text, format: DocumentFormat) {
         self.bytes = bytes
         self.bomLength = bomLength
-        self.text = text
+        self.sourceText = text
+        self.format = format
+        if format == .plain {
+            self.text = text
+            self.maskedRanges = []
+            self.suppressions = []
+        } else {
+            var masked = MaskedText(Array(text.units))
+            if format == .markdown { MarkdownMasker.mask(&masked) } else { HTMLMasker.mask(&masked) }
+            self.text = UTF16Text(units: masked.units)
+            self.maskedRanges = masked.mergedMasks
+            self.suppressions = masked.suppressions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
         self.lines = Document.splitLines(text)
         self.positions = PositionIndex(text)
+    }
+
+    /// The original text of `range`, as written in the file (for showing to people).
+    public func sourceString(_ range: Range<Int>) -> String { sourceText.string(range) }
+
+    /// Whether `range` touches a masked span.
+    public func isMasked(_ range: Range<Int>) -> Bool {
+        guard !maskedRanges.isEmpty else { return false }
+        var low = 0, high = maskedRanges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if maskedRanges[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        guard low < maskedRanges.count else { return false }
+        let candidate = maskedRanges[low]
+        return candidate.overlaps(range) || (range.isEmpty && candidate.contains(range.lowerBound))
     }
 
     public func string(_ range: Range<Int>) -> String { text.string(range) }
@@ -90,8 +127,8 @@ public final class Document {
         let clamped = min(max(offset, 0), text.count)
         let lineIdx = lines.isEmpty ? 0 : lineIndex(containing: clamped)
         let lineStart = lines.isEmpty ? 0 : lines[lineIdx].content.lowerBound
-        let here = positions.position(of: clamped, in: text)
-        let start = positions.position(of: lineStart, in: text)
+        let here = positions.position(of: clamped, in: sourceText)
+        let start = positions.position(of: lineStart, in: sourceText)
         return SourceLocation(line: lineIdx + 1, column: here.scalars - start.scalars + 1, byteOffset: bomLength + here.utf8)
     }
 
@@ -101,20 +138,21 @@ public final class Document {
 
     /// UTF-8 offset in `bytes` (BOM included) of UTF-16 offset `offset`.
     public func byteOffset(of offset: Int) -> Int {
-        bomLength + positions.position(of: min(max(offset, 0), text.count), in: text).utf8
+        bomLength + positions.position(of: min(max(offset, 0), text.count), in: sourceText).utf8
     }
 
     // MARK: Segments
 
-    /// Whether a line holds nothing but white space.
+    /// Whether a line holds nothing but white space, as written in the file (a line holding
+    /// only a comment or code is not blank, even though rules do not see its content).
     public func isBlank(_ line: Line) -> Bool {
         var i = line.content.lowerBound
         while i < line.content.upperBound {
-            let unit = text[i]
+            let unit = sourceText[i]
             if unit != 0x20 && unit != 0x09 {
-                guard let scalar = Unicode.Scalar(text.codePoint(at: i)), scalar.properties.isWhitespace else { return false }
+                guard let scalar = Unicode.Scalar(sourceText.codePoint(at: i)), scalar.properties.isWhitespace else { return false }
             }
-            i = text.index(after: i)
+            i = sourceText.index(after: i)
         }
         return true
     }

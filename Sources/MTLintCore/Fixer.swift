@@ -101,6 +101,6 @@ public struct Fixer: Sendable {
             cursor = end
         }
         bytes.append(contentsOf: document.bytes[cursor...])
-        return try? Document(bytes: bytes)
+        return try? Document(bytes: bytes, format: document.format)
     }
 }

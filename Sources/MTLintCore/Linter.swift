@@ -51,8 +51,23 @@ public final class Linter {
             }
             for match in matches { findings.append(finding(for: match, of: rule, in: document)) }
         }
+        if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
+        if !document.suppressions.isEmpty {
+            findings = SuppressionFilter(document: document, rules: rules).apply(findings, reportUnused: context.reportUnusedSuppressions)
+        }
         findings.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
         return LintResult(findings: findings, failures: failures)
+    }
+
+    /// Drops findings on masked text (code, URLs, markup) and fixes that would edit it, so a
+    /// fix never breaks markup.
+    static func respectMasks(_ findings: [Finding], in document: Document) -> [Finding] {
+        findings.compactMap { finding in
+            if document.isMasked(finding.range) { return nil }
+            var kept = finding
+            if let fix = finding.fix, fix.edits.contains(where: { document.isMasked($0.range) }) { kept.fix = nil }
+            return kept
+        }
     }
 
     static func describe(_ error: ICUError) -> String {

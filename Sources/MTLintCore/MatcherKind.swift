@@ -9,6 +9,8 @@ public struct LintContext: Sendable {
     public var targetQuotes: LocaleQuotes
     /// Source languages whose leftovers to look for (ISO 639-1); empty means all.
     public var sourceLanguages: Set<String>
+    /// Whether `<!-- mtlint-disable… -->` comments that silence nothing are reported.
+    public var reportUnusedSuppressions = true
 
     public init(sentenceLocale: String = "en_US@ss=standard",
                 targetQuotes: LocaleQuotes = LocaleQuotes(open: "“", close: "”", innerOpen: "‘", innerClose: "’"),

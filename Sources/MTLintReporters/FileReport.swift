@@ -29,9 +29,9 @@ public struct FileReport: Sendable {
         items = result.findings.map { finding in
             let range = document.sourceRange(of: finding.range)
             let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
-            let line = document.lines.isEmpty ? "" : document.string(document.lines[lineIndex].content)
+            let line = document.lines.isEmpty ? "" : document.sourceString(document.lines[lineIndex].content)
             let edits = finding.fix?.edits.map { (document.sourceRange(of: $0.range), $0.replacement) } ?? []
-            let replaced = finding.fix.map { fix in fix.edits.map { document.string($0.range) }.joined(separator: "…") } ?? ""
+            let replaced = finding.fix.map { fix in fix.edits.map { document.sourceString($0.range) }.joined(separator: "…") } ?? ""
             return Item(finding: finding, range: range, sourceLine: line, edits: edits,
                         deletesLines: finding.fix?.deletesLines ?? false,
                         replacedText: replaced)

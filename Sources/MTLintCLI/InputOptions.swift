@@ -1,0 +1,30 @@
+import Foundation
+import ArgumentParser
+import MTLintCore
+
+enum InputFormatChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, plain, markdown, html
+}
+
+/// How inputs are read.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Markup of the inputs: auto (by file extension; standard input is plain), plain, markdown or html.")
+    var inputFormat: InputFormatChoice = .auto
+
+    @Option(help: "Files processed in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func format(for input: Input) -> DocumentFormat {
+        switch inputFormat {
+        case .plain: .plain
+        case .markdown: .markdown
+        case .html: .html
+        case .auto:
+            if case .file(let path) = input { DocumentFormat(path: path) } else { .plain }
+        }
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+}
