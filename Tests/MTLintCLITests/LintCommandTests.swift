@@ -75,7 +75,7 @@ func temporaryFolder() throws -> String {
         #expect(result.err.contains("\(folder)/bad.txt: invalid UTF-8 at byte 1"))
         #expect(result.err.contains("\(folder)/binary.txt: binary file"))
         #expect(result.err.contains("\(folder)/missing.txt: no such file or directory"))
-        #expect(result.out.contains("good.txt:1:1: warning [boilerplate/page-furniture]"))
+        #expect(result.out.contains("good.txt:1:1: warning [boilerplate/"))
     }
 
     @Test func ruleFileTypoStopsEverythingWithExitTwo() throws {
@@ -98,8 +98,10 @@ func temporaryFolder() throws -> String {
 
     @Test func selectAndIgnoreTakeIdsPacksAndCategories() {
         let text = "Must read\n\nstop it now, ”he said\n"
-        #expect(runMTLint(["lint", "-", "--select", "boilerplate", "--format", "json"], stdin: text).out.contains("page-furniture"))
-        #expect(!runMTLint(["lint", "-", "--ignore", "boilerplate", "--format", "json"], stdin: text).out.contains("page-furniture"))
+        let selected = runMTLint(["lint", "-", "--select", "boilerplate", "--format", "json"], stdin: text).out
+        #expect(selected.contains("\"boilerplate/") && !selected.contains("quotes/"))
+        let ignored = runMTLint(["lint", "-", "--ignore", "boilerplate", "--format", "json"], stdin: text).out
+        #expect(!ignored.contains("\"boilerplate/") && ignored.contains("quotes/space-before-closing"))
         let unknown = runMTLint(["lint", "-", "--select", "boilerplat"], stdin: text)
         #expect(unknown.status == 2)
         #expect(unknown.err.contains("did you mean 'boilerplate'?"))
