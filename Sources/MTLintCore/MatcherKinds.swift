@@ -9,6 +9,7 @@ public enum MatcherKinds {
         QuoteSplitMatcherKind.self,
         CaptionSlugMatcherKind.self,
         TruncatedTitleMatcherKind.self,
+        QuoteStyleMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }
