@@ -221,6 +221,7 @@ enum QuoteMarks {
     static func isWordCharacter(_ c: UInt32) -> Bool { isDigit(c) || CharacterProperties.isAlphabetic(c) }
     static func isSpace(_ c: UInt32) -> Bool { CharacterProperties.isWhiteSpace(c) }
     static func isLowercase(_ c: UInt32) -> Bool { CharacterProperties.isLowercase(c) }
+    static func isUppercase(_ c: UInt32) -> Bool { CharacterProperties.isUppercase(c) }
 
     /// Characters after which a mark opens a quotation: nothing, white space, an opening bracket
     /// or dash, a slash, or another opening mark.

@@ -22,7 +22,8 @@ import ICUText
 ///   pairing within the paragraph; an unpaired `‚` is left alone (it looks like a comma).
 /// - `”text”` → `“text”` when the document never uses `“` and uses `”` as an opener at least
 ///   `min-swedish` times (an opener: after a space, a line start or a bracket, before a letter
-///   or digit).
+///   or digit). Openers before a capital letter are left to the wrong-way-opening spacing rule,
+///   which already turns them, so each mark is reported by one rule.
 /// - mixed double quotes: when a document has both straight and curly double quotes, the marks
 ///   that differ from the target are reported. Curly → straight is always safe. Straight →
 ///   curly takes its direction from context — opening after a line start, space, bracket or
@@ -106,7 +107,9 @@ final class QuoteStyleMatcher: Matcher {
             for paragraph in document.paragraphs { pairForeignMarks(document, paragraph, target, into: &matches) }
         }
         if kind.swedish, target.open != "”", curlyOpen == 0, swedishOpeners.count >= kind.minSwedish {
-            for position in swedishOpeners {
+            // An opener before a capital is quotes/spacing-wrong-way-opening's (one rule per mark);
+            // this rule reports the others, which need the whole document to be recognised.
+            for position in swedishOpeners where !(position + 1 < text.count && QuoteMarks.isUppercase(text.codePoint(at: position + 1))) {
                 matches.append(Self.match(document, position..<(position + 1), [Edit(range: position..<(position + 1), replacement: target.open)],
                                           replacement: target.open, problem: "” used as an opening mark (Swedish style)"))
             }

@@ -63,5 +63,7 @@ import ICUText
         let text = "He said ”yes” and she said ”no” today."
         #expect(try fixed(text) == "He said “yes” and she said “no” today.")
         #expect(try findings("He said ”yes” today.").isEmpty)  // once is the spacing rules' business
+        // Before a capital, the wrong-way-opening spacing rule turns the mark: not reported twice.
+        #expect(try findings("He said ”Yes” and she said ”No” today.").isEmpty)
     }
 }
