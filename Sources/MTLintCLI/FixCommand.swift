@@ -45,11 +45,10 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let ruleSet = try rules.loadRules(console: console)
-        let linter = try Linter(rules: ruleSet, context: rules.context)
         let (inputs, problems) = InputCollector.collect(paths)
+        let plan = try RunPlan(inputs: inputs, options: rules, console: console)
         let fixer = Fixer(includeUnsafe: unsafeFixes)
-        let results = ParallelLint.map(inputs, jobs: inputOptions.jobs, linter: linter) { input, linter in
+        let results = plan.map(jobs: inputOptions.jobs) { input, linter in
             InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
                 let outcome = fixer.fix(document, with: linter)
                 let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
@@ -60,7 +59,7 @@ struct FixCommand: ParsableCommand {
         var failed = problems
         var reports: [FileReport] = []
         var wouldChange = false
-        let toStdout = inputs.contains(.standardInput)
+        let toStdout = plan.order.contains(.standardInput)
         // Status lines go to stderr when stdout carries the fixed text or a diff.
         func status(_ line: String) {
             if toStdout || diff { console.err(line) } else { console.out(line) }

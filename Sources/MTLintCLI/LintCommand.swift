@@ -28,10 +28,9 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
-        let ruleSet = try rules.loadRules(console: console)
-        let linter = try Linter(rules: ruleSet, context: rules.context)
         let (inputs, problems) = InputCollector.collect(paths)
-        let outcomes = ParallelLint.map(inputs, jobs: inputOptions.jobs, linter: linter) { input, linter in
+        let plan = try RunPlan(inputs: inputs, options: rules, console: console)
+        let outcomes = plan.map(jobs: inputOptions.jobs) { input, linter in
             InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document in
                 output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
             }
@@ -45,7 +44,7 @@ struct LintCommand: ParsableCommand {
             }
         }
         let report = RunReport(files: reports)
-        console.out(output.render(report, console: console, rules: ruleSet, streamed: output.streams))
+        console.out(output.render(report, console: console, rules: plan.rules, streamed: output.streams))
         for problem in failed { console.err("mtlint: \(problem.description)\n") }
         for file in reports {
             for failure in file.failures { console.err("mtlint: \(file.path): \(failure.description)\n") }

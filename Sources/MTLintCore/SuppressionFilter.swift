@@ -1,8 +1,8 @@
 /// Applies `<!-- mtlint-disable-next-line … -->` and `<!-- mtlint-disable … -->` …
 /// `<!-- mtlint-enable … -->` to findings, and reports directives that silence nothing (like
 /// Ruff's RUF100), with a safe fix that removes them.
-struct SuppressionFilter {
-    static let unusedRuleID = "mtlint/unused-suppression"
+public struct SuppressionFilter {
+    public static let unusedRuleID = "mtlint/unused-suppression"
 
     let document: Document
     let rules: [Rule]

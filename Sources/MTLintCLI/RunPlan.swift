@@ -1,0 +1,88 @@
+import MTLintCore
+import MTLintRuleFiles
+
+/// Which settings govern each input: the nearest `.mtlint.yml` (or `--config`), its
+/// overrides for the file's path, then the command line. Inputs with the same settings share
+/// one linter; excluded files are dropped.
+struct RunPlan {
+    struct Group {
+        var settings: SettingsLayer
+        var linter: Linter
+        var inputs: [Input]
+    }
+
+    var groups: [Group]
+    /// Input order (sorted by path, standard input last), for deterministic output.
+    var order: [Input]
+
+    init(inputs: [Input], options: RuleOptions, console: Console) throws {
+        let commandLine = options.commandLineLayer
+        var configurations: [String: Configuration] = [:]
+        var discovered: [String: String?] = [:]
+
+        func configuration(at path: String) throws -> Configuration {
+            if let known = configurations[path] { return known }
+            do {
+                let loaded = try Configuration.load(path: path)
+                configurations[path] = loaded
+                return loaded
+            } catch {
+                console.err(error.description + "\nmtlint: configuration error; nothing was linted.\n")
+                throw CommandExit(status: .error)
+            }
+        }
+
+        var settingsByInput: [(Input, SettingsLayer)] = []
+        for input in inputs {
+            var base = SettingsLayer()
+            var configPath: String?
+            if let explicit = options.config {
+                configPath = explicit
+            } else if !options.noConfig {
+                let anchor: String
+                if case .file(let path) = input { anchor = path } else { anchor = "./-" }
+                configPath = Configuration.discover(for: anchor, cache: &discovered)
+            }
+            if let configPath {
+                let config = try configuration(at: configPath)
+                if case .file(let path) = input {
+                    if config.excludes(path) { continue }
+                    base = config.settings(for: path)
+                } else {
+                    base = config.settings
+                }
+            }
+            settingsByInput.append((input, base.overridden(by: commandLine)))
+        }
+
+        let factory = RuleSetFactory(builtin: !options.noBuiltinRules, sentenceLocale: options.sentenceLocale)
+        var groups: [Group] = []
+        for (input, settings) in settingsByInput {
+            if let index = groups.firstIndex(where: { $0.settings == settings }) {
+                groups[index].inputs.append(input)
+            } else {
+                groups.append(Group(settings: settings, linter: try factory.linter(for: settings, console: console), inputs: [input]))
+            }
+        }
+        // With no inputs at all, still load the command line's rules so rule errors surface.
+        if groups.isEmpty { _ = try factory.linter(for: commandLine, console: console) }
+        self.groups = groups
+        self.order = settingsByInput.map(\.0)
+    }
+
+    /// Every rule that runs on some input, once each, by id.
+    var rules: [Rule] {
+        var seen = Set<String>()
+        return groups.flatMap(\.linter.rules).filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+    }
+
+    /// Runs `work` over every input, group by group on all cores, and returns results in input order.
+    func map<T: Sendable>(jobs: Int, _ work: @Sendable @escaping (Input, Linter) -> T) -> [T] {
+        var results: [Input: T] = [:]
+        for group in groups {
+            let values = ParallelLint.map(group.inputs, jobs: jobs, linter: group.linter, work)
+            for (input, value) in zip(group.inputs, values) { results[input] = value }
+        }
+        return order.compactMap { results[$0] }
+    }
+}
