@@ -94,15 +94,29 @@ public struct CaptionSlugMatcherKind: MatcherKind {
         guard let lines = files.lines(of: name) else {
             throw ConfigError("word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
         }
-        var words: Set<String> = []
+        var entries: [String] = []
         for line in lines {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let word = content.trimmedWhitespace
-            guard !word.isEmpty else { continue }
-            let folded: String
-            do { folded = try folder.apply(word).lowercased() } catch {
-                throw ConfigError("word list '\(name)': cannot fold '\(word)' (\(error))", at: node.mark)
+            if !word.isEmpty { entries.append(word) }
+        }
+        // One transliteration call for all the words that need it (ASCII words fold to themselves).
+        let accented = entries.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+        var foldedAccented: [String] = []
+        if !accented.isEmpty {
+            do {
+                foldedAccented = try folder.apply(accented.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            } catch {
+                throw ConfigError("word list '\(name)': cannot fold its words (\(error))", at: node.mark)
             }
+            guard foldedAccented.count == accented.count else {
+                throw ConfigError("word list '\(name)': folding changed the number of words", at: node.mark)
+            }
+        }
+        var words: Set<String> = []
+        var next = foldedAccented.makeIterator()
+        for word in entries {
+            let folded = (word.utf8.allSatisfy { $0 < 0x80 } ? word : next.next() ?? word).lowercased()
             // Compound entries (états-unis) count word by word, as slugs split them.
             for part in folded.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "_" || $0 == "'" }) {
                 words.insert(String(part))

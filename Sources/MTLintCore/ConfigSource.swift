@@ -2,29 +2,34 @@
 public final class ConfigSource: Sendable {
     public let path: String
     public let text: String
-    private let lineStarts: [String.Index]
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        var starts = [text.startIndex]
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if text[index] == "\n" || text[index] == "\r\n" || text[index] == "\r" { starts.append(next) }
-            index = next
-        }
-        lineStarts = starts
     }
 
-    /// The text of 1-based `line`, without its line break.
+    /// The text of 1-based `line`, without its line break (only needed to show an error, so
+    /// it is found by a scan rather than an index built for every file).
     public func line(_ line: Int) -> String? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
-        let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] : text.endIndex
-        var line = text[start..<end]
-        while let last = line.last, last == "\n" || last == "\r" || last == "\r\n" { line = line.dropLast() }
-        return String(line)
+        guard line >= 1 else { return nil }
+        var current = 1
+        var start = text.unicodeScalars.startIndex
+        var index = start
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let c = scalars[index]
+            if c == "\n" || c == "\r" {
+                if current == line { return String(scalars[start..<index]) }
+                var next = scalars.index(after: index)
+                if c == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                current += 1
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        return current == line ? String(scalars[start..<scalars.endIndex]) : nil
     }
 }
 

@@ -20,7 +20,9 @@ public enum YAMLReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source.text)
+            // The basic resolver: mtlint decides types itself (ConfigNode knows quoted from plain),
+            // and Yams' default resolver runs a regex per scalar.
+            root = try Yams.compose(yaml: source.text, .basic)
         } catch let error as YamlError {
             throw convert(error, source: source)
         } catch {
