@@ -153,6 +153,14 @@ void mt_regex_set_region(MTRegex *regex, int32_t start, int32_t end, int32_t *st
     *status = code;
 }
 
+static void mt_fill_groups(URegularExpression *re, int32_t *groups, int32_t groupCapacity, UErrorCode *code) {
+    int32_t count = uregex_groupCount(re, code);
+    for (int32_t group = 0; group <= count && 2 * group + 1 < groupCapacity; group++) {
+        groups[2 * group] = uregex_start(re, group, code);
+        groups[2 * group + 1] = uregex_end(re, group, code);
+    }
+}
+
 bool mt_regex_find_next(MTRegex *regex, int32_t *groups, int32_t groupCapacity, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     URegularExpression *re = (URegularExpression *)regex;
@@ -161,11 +169,24 @@ bool mt_regex_find_next(MTRegex *regex, int32_t *groups, int32_t groupCapacity, 
         *status = code;
         return false;
     }
-    int32_t count = uregex_groupCount(re, &code);
-    for (int32_t group = 0; group <= count && 2 * group + 1 < groupCapacity; group++) {
-        groups[2 * group] = uregex_start(re, group, &code);
-        groups[2 * group + 1] = uregex_end(re, group, &code);
+    mt_fill_groups(re, groups, groupCapacity, &code);
+    *status = code;
+    return U_SUCCESS(code);
+}
+
+bool mt_regex_looking_at(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
+                         int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    URegularExpression *re = (URegularExpression *)regex;
+    uregex_setRegion(re, start, end, &code);
+    if (U_SUCCESS(code)) uregex_useAnchoringBounds(re, true, &code);
+    if (U_SUCCESS(code)) uregex_useTransparentBounds(re, false, &code);
+    UBool found = U_SUCCESS(code) ? uregex_lookingAt(re, -1, &code) : false;
+    if (U_FAILURE(code) || !found) {
+        *status = code;
+        return false;
     }
+    mt_fill_groups(re, groups, groupCapacity, &code);
     *status = code;
     return U_SUCCESS(code);
 }

@@ -115,6 +115,21 @@ public final class Regex {
         }
         try ICUError.check(status)
         guard found else { return nil }
+        return currentMatch()
+    }
+
+    /// A match starting exactly at the start of `range` of the current text, or nil.
+    public func lookingAt(_ range: Range<Int>) throws(ICUError) -> RegexMatch? {
+        var status: Int32 = 0
+        let found = groupBuffer.withUnsafeMutableBufferPointer {
+            mt_regex_looking_at(handle, Int32(range.lowerBound), Int32(range.upperBound), $0.baseAddress, Int32($0.count), &status)
+        }
+        try ICUError.check(status)
+        guard found else { return nil }
+        return currentMatch()
+    }
+
+    private func currentMatch() -> RegexMatch {
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(groupCount + 1)
         for group in 0...groupCount {

@@ -49,6 +49,7 @@ public struct LineMatcherKind: MatcherKind {
 
     public var scopes: [Scope] { [.line] }
     public var valueNames: [String] { ["line"] }
+    public var filteredRegexes: [SharedRegex] { patterns }
 
     public func makeMatcher() throws(ICUError) -> any Matcher {
         var regexes: [ICUText.Regex] = []
@@ -68,7 +69,7 @@ final class LineMatcher: Matcher {
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         for regex in regexes { try regex.reset(document.text) }
-        for line in document.lines {
+        for (lineIndex, line) in document.lines.enumerated() {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
             if trimmed.count <= kind.longestExact {
@@ -78,7 +79,7 @@ final class LineMatcher: Matcher {
                     continue
                 }
             }
-            for regex in regexes {
+            for (patternIndex, regex) in regexes.enumerated() where context.scan.lineMayMatch(lineIndex, kind.patterns[patternIndex]) {
                 try regex.setRegion(trimmed)
                 if let match = try regex.next(), match.range == trimmed {
                     emit(Match(range: trimmed, captures: match.groups, values: ["line": document.string(trimmed)]))

@@ -15,6 +15,8 @@ public final class Linter {
     public let segmenter: Segmenter
     private let matchers: [any Matcher]
     private let vetoes: [[ICUText.Regex]]
+    private let prefilter: CharacterPrefilter
+    private let wantedWords: Set<UInt64>
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
@@ -30,6 +32,8 @@ public final class Linter {
         }
         self.matchers = matchers
         self.vetoes = vetoes
+        self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes))
+        self.wantedWords = rules.reduce(into: Set<UInt64>()) { $0.formUnion($1.matcher.firstWordHashes) }
     }
 
     /// A linter with the same rules and context, for another task.
@@ -38,7 +42,8 @@ public final class Linter {
     public func lint(_ document: Document) -> LintResult {
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
-        let matchContext = MatchContext(lint: context, segmenter: segmenter)
+        let matchContext = MatchContext(lint: context, segmenter: segmenter,
+                                        scan: DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords))
         for (index, rule) in rules.enumerated() {
             let segments = document.segments(rule.scope, using: segmenter)
             var matches: [Match] = []

@@ -41,6 +41,10 @@ public protocol MatcherKind: Sendable {
     var proposesEdits: Bool { get }
     /// Scopes the kind works in; the first is the default.
     var scopes: [Scope] { get }
+    /// Regexes the linter should build character filters for (see `RequiredCharacters`).
+    var filteredRegexes: [SharedRegex] { get }
+    /// Hashes of the first words of listed phrases (see `WordHash`), for the shared word scan.
+    var firstWordHashes: Set<UInt64> { get }
 
     func makeMatcher() throws(ICUError) -> any Matcher
 }
@@ -52,6 +56,8 @@ extension MatcherKind {
     public var valueNames: [String] { [] }
     public var proposesEdits: Bool { false }
     public var scopes: [Scope] { Scope.allCases }
+    public var filteredRegexes: [SharedRegex] { [] }
+    public var firstWordHashes: Set<UInt64> { [] }
 }
 
 /// Finds matches in the segments of one document. One per task: it may hold ICU state.
@@ -64,7 +70,18 @@ public protocol Matcher: AnyObject {
 public struct MatchContext {
     public let lint: LintContext
     public let segmenter: Segmenter
+    /// Cheap facts about the document (which lines hold which rare characters, where listed
+    /// words start) for skipping text that cannot match.
+    public let scan: DocumentScan
+
+    /// The segments that may hold a match of `regex`: those containing one of its required
+    /// characters (all of them when it has none).
+    public func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {
+        scan.candidates(segments, for: regex)
+    }
 }
+
+
 
 /// Reads files that a rule file refers to (word lists), relative to the rule file.
 public protocol RuleFileResolver: Sendable {

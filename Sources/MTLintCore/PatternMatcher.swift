@@ -31,24 +31,29 @@ public struct PatternMatcherKind: MatcherKind {
     }
 
     public var captureCount: Int { regex.groupCount }
+    public var filteredRegexes: [SharedRegex] { [regex] }
 
     public func makeMatcher() throws(ICUError) -> any Matcher {
-        PatternMatcher(regex: try regex.instance(), reportGroup: reportGroup)
+        PatternMatcher(shared: regex, regex: try regex.instance(), reportGroup: reportGroup)
     }
 }
 
 final class PatternMatcher: Matcher {
+    let shared: SharedRegex
     let regex: ICUText.Regex
     let reportGroup: Int
 
-    init(regex: ICUText.Regex, reportGroup: Int) {
+    init(shared: SharedRegex, regex: ICUText.Regex, reportGroup: Int) {
+        self.shared = shared
         self.regex = regex
         self.reportGroup = reportGroup
     }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
+        let candidates = context.candidates(segments, for: shared)
+        guard !candidates.isEmpty else { return }
         try regex.reset(document.text)
-        for segment in segments {
+        for segment in candidates {
             try regex.setRegion(segment)
             while let match = try regex.next() {
                 let whole = match.range

@@ -13,12 +13,18 @@ public struct PhraseMatcherKind: MatcherKind {
     public let replacements: [String: String?]
     public let caseSensitive: Bool
     let regex: SharedRegex
+    /// Hashes of each phrase's first word: matching only tries where one of them starts.
+    public let firstWordHashes: Set<UInt64>
 
     public init(phrases: [(String, String?)], caseSensitive: Bool) throws(RegexCompileError) {
         var table: [String: String?] = [:]
         for (phrase, replacement) in phrases { table[Self.normalize(phrase, caseSensitive: caseSensitive)] = replacement }
         replacements = table
         self.caseSensitive = caseSensitive
+        // A phrase that does not start with a letter or digit cannot be found by its first
+        // word: then the list is searched the slow way, everywhere.
+        let startsWithWords = phrases.allSatisfy { phrase in phrase.0.utf16.first.map(WordHash.isWordUnit) ?? false }
+        firstWordHashes = startsWithWords ? Set(phrases.compactMap { WordHash.firstWord(of: $0.0) }) : []
         let alternatives = phrases.map(\.0).sorted { $0.count > $1.count }.map(Self.regexSource)
         regex = try SharedRegex("\\b(?:" + alternatives.joined(separator: "|") + ")\\b",
                                 options: caseSensitive ? [.unicodeWordBoundaries] : [.unicodeWordBoundaries, .caseInsensitive])
@@ -92,20 +98,41 @@ final class PhraseMatcher: Matcher {
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         try regex.reset(document.text)
-        for segment in segments {
-            try regex.setRegion(segment)
-            while let match = try regex.next() {
-                let text = document.string(match.range)
-                var values = ["match": text]
-                var edits: [Edit]?
-                if let entry = kind.replacements[PhraseMatcherKind.normalize(text, caseSensitive: kind.caseSensitive)],
-                   let replacement = entry {
-                    let cased = CasePreservation.apply(replacement, like: text)
-                    values["replacement"] = cased
-                    edits = [Edit(range: match.range, replacement: cased)]
-                }
-                emit(Match(range: match.range, values: values, edits: edits))
+        guard !kind.firstWordHashes.isEmpty else {
+            for segment in segments {
+                try regex.setRegion(segment)
+                while let match = try regex.next() { emit(Self.match(match, in: document, kind: kind)) }
+            }
+            return
+        }
+        let hits = context.scan.wordHits
+        guard !hits.isEmpty, !segments.isEmpty else { return }
+        var segmentIndex = 0
+        var resumeAt = 0
+        for hit in hits where hit.position >= resumeAt && kind.firstWordHashes.contains(hit.hash) {
+            // Segments are sorted; find the one holding this word.
+            while segmentIndex < segments.count, segments[segmentIndex].upperBound <= hit.position { segmentIndex += 1 }
+            guard segmentIndex < segments.count else { break }
+            let segment = segments[segmentIndex]
+            guard segment.lowerBound <= hit.position else { continue }
+            if let match = try regex.lookingAt(hit.position..<segment.upperBound), !match.range.isEmpty {
+                resumeAt = match.range.upperBound
+                emit(Self.match(match, in: document, kind: kind))
             }
         }
+    }
+
+    /// The match with the phrase's replacement in the match's capitalisation.
+    static func match(_ found: RegexMatch, in document: Document, kind: PhraseMatcherKind) -> Match {
+        let text = document.string(found.range)
+        var values = ["match": text]
+        var edits: [Edit]?
+        if let entry = kind.replacements[PhraseMatcherKind.normalize(text, caseSensitive: kind.caseSensitive)],
+           let replacement = entry {
+            let cased = CasePreservation.apply(replacement, like: text)
+            values["replacement"] = cased
+            edits = [Edit(range: found.range, replacement: cased)]
+        }
+        return Match(range: found.range, values: values, edits: edits)
     }
 }

@@ -6,6 +6,8 @@ public final class SharedRegex: Sendable {
     public let pattern: String
     public let options: RegexOptions
     public let groupCount: Int
+    /// Code units one of which every match needs in its segment (nil: no such small set).
+    public let requiredUnits: Set<UInt16>?
     private let original: Mutex<Regex>
 
     /// ICU time-limit steps per match attempt (roughly milliseconds) and stack bytes: a
@@ -18,6 +20,7 @@ public final class SharedRegex: Sendable {
         self.pattern = pattern
         self.options = options
         self.groupCount = regex.groupCount
+        self.requiredUnits = RequiredCharacters.of(pattern: pattern, caseInsensitive: options.contains(.caseInsensitive))
         self.original = Mutex(regex)
     }
 

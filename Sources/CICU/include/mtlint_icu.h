@@ -92,6 +92,11 @@ void mt_regex_set_region(MTRegex *regex, int32_t start, int32_t end, int32_t *st
 /// or on error (status > 0, e.g. a time-out).
 bool mt_regex_find_next(MTRegex *regex, int32_t *groups, int32_t groupCapacity, int32_t *status);
 
+/// Whether the pattern matches at the start of [start, end) (anchoring and opaque bounds as
+/// with mt_regex_set_region); writes the groups like mt_regex_find_next.
+bool mt_regex_looking_at(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
+                         int32_t *status);
+
 // MARK: Character properties
 
 bool mt_is_quotation_mark(int32_t codePoint);

@@ -1,0 +1,94 @@
+/// One cheap pass over a document, shared by every rule: for each line, a bit mask of the
+/// rare characters rules require (see `RequiredCharacters`), and — on first request — where
+/// the first words of listed phrases start. Rules skip segments that cannot match.
+public final class DocumentScan {
+    let document: Document
+    let prefilter: CharacterPrefilter
+    /// OR of the bits of the characters on each line.
+    private(set) var lineMasks: [UInt64] = []
+    private let wantedWords: Set<UInt64>
+    private var cachedWordHits: [(position: Int, hash: UInt64)]?
+
+    init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>) {
+        self.document = document
+        self.prefilter = prefilter
+        self.wantedWords = wantedWords
+        if !prefilter.isEmpty { lineMasks = prefilter.lineMasks(of: document) }
+    }
+
+    /// Where words registered by phrase rules start, in text order.
+    public var wordHits: [(position: Int, hash: UInt64)] {
+        if let cachedWordHits { return cachedWordHits }
+        let hits = WordHash.hits(in: document.text, wanted: wantedWords)
+        cachedWordHits = hits
+        return hits
+    }
+
+    func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {
+        guard let bit = prefilter.bit(for: regex) else { return segments }
+        return segments.filter { mayContain(bit, in: $0) }
+    }
+
+    /// Whether any line `segment` touches holds a character of `bit`'s set.
+    public func mayContain(_ bit: UInt64, in segment: Range<Int>) -> Bool {
+        let lines = document.lines
+        guard !lines.isEmpty else { return false }
+        var index = document.lineIndex(containing: segment.lowerBound)
+        while index < lines.count {
+            if lineMasks[index] & bit != 0 { return true }
+            if lines[index].end >= segment.upperBound { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether line `index` may hold a match of `regex`.
+    public func lineMayMatch(_ index: Int, _ regex: SharedRegex) -> Bool {
+        guard let bit = prefilter.bit(for: regex) else { return true }
+        return lineMasks[index] & bit != 0
+    }
+}
+
+/// Maps UTF-16 units to bits: bit k stands for the k-th distinct required set among a
+/// linter's regexes (at most 64; regexes beyond that run unfiltered).
+final class CharacterPrefilter {
+    private var table: [UInt64] = []
+    private var bits: [ObjectIdentifier: UInt64] = [:]
+
+    var isEmpty: Bool { bits.isEmpty }
+
+    init(regexes: [SharedRegex]) {
+        var setBits: [Set<UInt16>: UInt64] = [:]
+        for regex in regexes {
+            guard let required = regex.requiredUnits else { continue }
+            if let bit = setBits[required] {
+                bits[ObjectIdentifier(regex)] = bit
+                continue
+            }
+            guard setBits.count < 64 else { continue }
+            let bit = UInt64(1) << UInt64(setBits.count)
+            setBits[required] = bit
+            bits[ObjectIdentifier(regex)] = bit
+        }
+        guard !setBits.isEmpty else { return }
+        table = [UInt64](repeating: 0, count: 65_536)
+        for (set, bit) in setBits {
+            for unit in set { table[Int(unit)] |= bit }
+        }
+    }
+
+    func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }
+
+    func lineMasks(of document: Document) -> [UInt64] {
+        var masks = [UInt64](repeating: 0, count: max(document.lines.count, 1))
+        let units = document.text.units
+        table.withUnsafeBufferPointer { table in
+            for (index, line) in document.lines.enumerated() {
+                var mask: UInt64 = 0
+                for i in line.content { mask |= table[Int(units[i])] }
+                masks[index] = mask
+            }
+        }
+        return masks
+    }
+}

@@ -1,0 +1,60 @@
+import ICUText
+
+/// A cheap, allocation-free word scan: runs of letters and digits, hashed case-insensitively
+/// (FNV-1a over lower-cased UTF-16 units). Phrase rules register the hashes of their phrases'
+/// first words; one scan finds every place a listed phrase could start.
+public enum WordHash {
+    @inline(__always)
+    static func isWordUnit(_ u: UInt16) -> Bool {
+        if u < 0x80 { return (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || (u >= 0x30 && u <= 0x39) }
+        if u < 0xC0 || UTF16.isSurrogate(u) { return u == 0xAA || u == 0xB5 || u == 0xBA }
+        return Unicode.Scalar(u)?.properties.isAlphabetic ?? false
+    }
+
+    @inline(__always)
+    static func lower(_ u: UInt16) -> UInt16 {
+        if u >= 0x41 && u <= 0x5A { return u | 0x20 }
+        if u < 0x80 { return u }
+        guard let scalar = Unicode.Scalar(u), scalar.properties.changesWhenLowercased,
+              let lowered = scalar.properties.lowercaseMapping.utf16.first else { return u }
+        return lowered
+    }
+
+    static let offset: UInt64 = 0xcbf29ce484222325
+    static let prime: UInt64 = 0x100000001b3
+
+    /// The hash of the first word of `phrase`, or nil if it has none.
+    public static func firstWord(of phrase: String) -> UInt64? {
+        var hash = offset
+        var inWord = false
+        for u in phrase.utf16 {
+            if isWordUnit(u) {
+                hash = (hash ^ UInt64(lower(u))) &* prime
+                inWord = true
+            } else if inWord {
+                break
+            }
+        }
+        return inWord ? hash : nil
+    }
+
+    /// Start offsets (and hashes) of the words of `text` whose hash is in `wanted`.
+    static func hits(in text: UTF16Text, wanted: Set<UInt64>) -> [(position: Int, hash: UInt64)] {
+        guard !wanted.isEmpty else { return [] }
+        var result: [(Int, UInt64)] = []
+        let units = text.units
+        var i = 0
+        let n = units.count
+        while i < n {
+            guard isWordUnit(units[i]) else { i += 1; continue }
+            let start = i
+            var hash = offset
+            while i < n, isWordUnit(units[i]) {
+                hash = (hash ^ UInt64(lower(units[i]))) &* prime
+                i += 1
+            }
+            if wanted.contains(hash) { result.append((start, hash)) }
+        }
+        return result
+    }
+}

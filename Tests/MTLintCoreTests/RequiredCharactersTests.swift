@@ -1,0 +1,59 @@
+import Testing
+@testable import MTLintCore
+
+@Suite struct RequiredCharactersTests {
+    func req(_ pattern: String, ci: Bool = false) -> Set<String>? {
+        RequiredCharacters.of(pattern: pattern, caseInsensitive: ci).map { Set($0.map { String(decoding: [$0], as: UTF16.self) }) }
+    }
+
+    @Test func literalsAndClasses() {
+        #expect(req("(?<=\\p{L}[,.!?…]) (”)(?=\\p{Ll})") == ["”"])
+        #expect(req("[“”]\\s") == ["“", "”"])
+        #expect(req("\\d+ %") == ["%"])
+        #expect(req("\\u00A0") == ["\u{00A0}"])
+        #expect(req("\\x{202F}|\\u2009") == ["\u{202F}", "\u{2009}"])
+    }
+
+    @Test func alternationNeedsEveryBranch() {
+        #expect(req("«|»") == ["«", "»"])
+        #expect(req("«|\\w+") == nil)
+    }
+
+    @Test func optionalAtomsAreNotRequired() {
+        #expect(req("”?\\w+") == nil)
+        #expect(req("”*x") == nil)
+        #expect(req("”{0,2}") == nil)
+        #expect(req("”{1,2}") == ["”"])
+    }
+
+    @Test func lettersSpacesAndUnknownsGiveNoFilter() {
+        #expect(req("Advertisement") == nil)
+        #expect(req("\\p{Ll}\\p{Lu}") == nil)
+        #expect(req("a b") == nil)
+        #expect(req("[^”]") == nil)
+        #expect(req("(?!”)x") == nil)
+    }
+
+    @Test func caseInsensitiveLetters() {
+        #expect(req("©", ci: true) == ["©"])
+        #expect(req("é", ci: true) == nil)
+    }
+
+    @Test func neverClaimsAFilterThatWouldMissAMatch() throws {
+        // Every pattern either has no filter or every match contains a required unit.
+        let patterns = ["(”)\\s*(\\p{L})", "\\d{1,3}(?: \\d{3})+", "[«»]", "(?:©|\\(Photo:)", "x|y|”", "\\bn°\\s?\\d",
+                        "(?i)photo: ?afp", "\\.{2}(?!\\.)", "[,;:] +[!?]"]
+        let samples = ["a ” b", "80 000 people", "« x »", "© AFP", "(Photo: X)", "”", "n° 5", "PHOTO: AFP", "x..y", "a ; !"]
+        for pattern in patterns {
+            guard let required = RequiredCharacters.of(pattern: pattern, caseInsensitive: false) else { continue }
+            let regex = try SharedRegex(pattern).instance()
+            for sample in samples {
+                let text = Document(sample).text
+                for match in try regex.matches(in: text) {
+                    _ = match
+                    #expect(text.units.contains(where: required.contains), "\(pattern) matched \(sample) without a required unit")
+                }
+            }
+        }
+    }
+}
