@@ -54,6 +54,7 @@ let package = Package(
             name: "MTLintCoreTests",
             dependencies: [
                 "MTLintCore",
+                "ICUText",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -174,6 +174,23 @@ bool mt_regex_find_next(MTRegex *regex, int32_t *groups, int32_t groupCapacity, 
     return U_SUCCESS(code);
 }
 
+bool mt_regex_matches_whole(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
+                            int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    URegularExpression *re = (URegularExpression *)regex;
+    uregex_setRegion(re, start, end, &code);
+    if (U_SUCCESS(code)) uregex_useAnchoringBounds(re, true, &code);
+    if (U_SUCCESS(code)) uregex_useTransparentBounds(re, false, &code);
+    UBool found = U_SUCCESS(code) ? uregex_matches(re, -1, &code) : false;
+    if (U_FAILURE(code) || !found) {
+        *status = code;
+        return false;
+    }
+    mt_fill_groups(re, groups, groupCapacity, &code);
+    *status = code;
+    return U_SUCCESS(code);
+}
+
 bool mt_regex_looking_at(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
                          int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;

@@ -129,6 +129,17 @@ public final class Regex {
         return currentMatch()
     }
 
+    /// A match covering all of `range` of the current text, or nil.
+    public func matchesWhole(_ range: Range<Int>) throws(ICUError) -> RegexMatch? {
+        var status: Int32 = 0
+        let found = groupBuffer.withUnsafeMutableBufferPointer {
+            mt_regex_matches_whole(handle, Int32(range.lowerBound), Int32(range.upperBound), $0.baseAddress, Int32($0.count), &status)
+        }
+        try ICUError.check(status)
+        guard found else { return nil }
+        return currentMatch()
+    }
+
     private func currentMatch() -> RegexMatch {
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(groupCount + 1)

@@ -1,4 +1,5 @@
 import ICUText
+import Synchronization
 
 /// ```yaml
 /// match:
@@ -16,7 +17,8 @@ import ICUText
 ///
 /// Word lists are read through the rule file's resolver (paths relative to the rule file), one
 /// word per line, `#` comments, written with accents as the language spells them and folded
-/// with ICU's `Latin-ASCII` transliterator at load time. A word counts for a language when its
+/// with ICU's `Latin-ASCII` transliterator the first time a line looks like a slug (so a
+/// document without one never pays for the transliterator). A word counts for a language when its
 /// list has it and the `english` list does not, so a lower-case English line (a list item, a
 /// line of verse) is not taken for a slug. A line matches when it has at least `min-words`
 /// words (numbers do not count) and, for some language among `LintContext.sourceLanguages`
@@ -33,17 +35,23 @@ public struct CaptionSlugMatcherKind: MatcherKind {
         case required, forbidden, optional
     }
 
-    /// Folded words per language code, sorted by code.
-    public let lists: [(language: String, words: Set<String>)]
-    public let english: Set<String>
+    /// The word lists, folded on first use.
+    let words: FoldedWordLists
     public let imageSize: ImageSize
     public let minWords: Int
     public let minShare: Double
 
+    /// Folded words per language code, sorted by code (folds them now if not yet done).
+    public var lists: [(language: String, words: Set<String>)] { (try? words.folded().lists) ?? [] }
+    public var english: Set<String> { (try? words.folded().english) ?? [] }
+
     public init(lists: [(language: String, words: Set<String>)], english: Set<String> = [], imageSize: ImageSize = .optional,
                 minWords: Int = 4, minShare: Double = 0.6) {
-        self.lists = lists.sorted { $0.language < $1.language }
-        self.english = english
+        self.init(words: FoldedWordLists(folded: lists, english: english), imageSize: imageSize, minWords: minWords, minShare: minShare)
+    }
+
+    init(words: FoldedWordLists, imageSize: ImageSize, minWords: Int, minShare: Double) {
+        self.words = words
         self.imageSize = imageSize
         self.minWords = minWords
         self.minShare = minShare
@@ -51,12 +59,11 @@ public struct CaptionSlugMatcherKind: MatcherKind {
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
         let options = try mapping.required(key).matcherOptions(allowed: ownKeys)
-        let folder = try makeFolder(at: mapping.mark)
         let wordsNode = try options.required("words")
         guard case .mapping(let pairs) = wordsNode.value, !pairs.isEmpty else {
             throw ConfigError("words: expected a mapping of language code to word list, e.g. { fr: words/fr.txt }", at: wordsNode.mark)
         }
-        var lists: [(language: String, words: Set<String>)] = []
+        var lists: [(language: String, words: [String])] = []
         for pair in pairs {
             let code = try pair.key.string("a language code")
             guard code.count == 2, code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else {
@@ -65,10 +72,10 @@ public struct CaptionSlugMatcherKind: MatcherKind {
             guard !lists.contains(where: { $0.language == code }) else {
                 throw ConfigError("words: '\(code)' is listed twice", at: pair.key.mark)
             }
-            lists.append((code, try loadList(pair.value, files: files, folder: folder)))
+            lists.append((code, try loadList(pair.value, files: files)))
         }
-        var english: Set<String> = []
-        if let node = options["english"] { english = try loadList(node, files: files, folder: folder) }
+        var english: [String] = []
+        if let node = options["english"] { english = try loadList(node, files: files) }
         let imageSize = try options["image-size"]?.oneOf(ImageSize.self) ?? .optional
         let minWords = try options["min-words"]?.int(in: 1...50) ?? 4
         var minShare = 0.6
@@ -78,18 +85,11 @@ public struct CaptionSlugMatcherKind: MatcherKind {
             }
             minShare = value
         }
-        return Self(lists: lists, english: english, imageSize: imageSize, minWords: minWords, minShare: minShare)
+        return Self(words: FoldedWordLists(raw: lists, english: english), imageSize: imageSize, minWords: minWords, minShare: minShare)
     }
 
-    /// ICU's `Latin-ASCII` transliterator, which folds `secrétaire` to `secretaire`.
-    static func makeFolder(at mark: ConfigMark) throws(ConfigError) -> Transliterator {
-        do { return try Transliterator(id: "Latin-ASCII") } catch {
-            throw ConfigError("caption-slug: ICU's Latin-ASCII transliterator is not available (\(error))", at: mark)
-        }
-    }
-
-    /// Reads a word list and folds each word to lower-case ASCII.
-    static func loadList(_ node: ConfigNode, files: RuleFileResolver, folder: Transliterator) throws(ConfigError) -> Set<String> {
+    /// Reads a word list: one entry per line, `#` comments.
+    static func loadList(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> [String] {
         let name = try node.string("a word-list file name")
         guard let lines = files.lines(of: name) else {
             throw ConfigError("word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
@@ -100,30 +100,8 @@ public struct CaptionSlugMatcherKind: MatcherKind {
             let word = content.trimmedWhitespace
             if !word.isEmpty { entries.append(word) }
         }
-        // One transliteration call for all the words that need it (ASCII words fold to themselves).
-        let accented = entries.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
-        var foldedAccented: [String] = []
-        if !accented.isEmpty {
-            do {
-                foldedAccented = try folder.apply(accented.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            } catch {
-                throw ConfigError("word list '\(name)': cannot fold its words (\(error))", at: node.mark)
-            }
-            guard foldedAccented.count == accented.count else {
-                throw ConfigError("word list '\(name)': folding changed the number of words", at: node.mark)
-            }
-        }
-        var words: Set<String> = []
-        var next = foldedAccented.makeIterator()
-        for word in entries {
-            let folded = (word.utf8.allSatisfy { $0 < 0x80 } ? word : next.next() ?? word).lowercased()
-            // Compound entries (états-unis) count word by word, as slugs split them.
-            for part in folded.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "_" || $0 == "'" }) {
-                words.insert(String(part))
-            }
-        }
-        guard !words.isEmpty else { throw ConfigError("word list '\(name)' has no words", at: node.mark) }
-        return words
+        guard !entries.isEmpty else { throw ConfigError("word list '\(name)' has no words", at: node.mark) }
+        return entries
     }
 
     public var valueNames: [String] { ["line", "language", "count", "total"] }
@@ -138,8 +116,8 @@ final class CaptionSlugMatcher: Matcher {
     init(kind: CaptionSlugMatcherKind) { self.kind = kind }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
-        let selected = kind.lists.filter { context.lint.sourceLanguages.isEmpty || context.lint.sourceLanguages.contains($0.language) }
-        guard !selected.isEmpty else { return }
+        var selected: [(language: String, words: Set<String>)]?
+        var english: Set<String> = []
         for segment in segments {
             let trimmed = document.trimmed(segment)
             guard !trimmed.isEmpty, trimmed.count <= 400, let tokens = Self.tokens(document.text, trimmed) else { continue }
@@ -152,9 +130,15 @@ final class CaptionSlugMatcher: Matcher {
             }
             let letters = words.filter { $0.contains(where: \.isLetter) }
             guard letters.count >= kind.minWords else { continue }
+            if selected == nil {
+                let folded = try kind.words.folded()
+                selected = folded.lists.filter { context.lint.sourceLanguages.isEmpty || context.lint.sourceLanguages.contains($0.language) }
+                english = folded.english
+            }
+            guard let selected, !selected.isEmpty else { return }
             var best: (language: String, count: Int)?
             for list in selected {
-                let count = letters.reduce(0) { $0 + (list.words.contains($1) && !kind.english.contains($1) ? 1 : 0) }
+                let count = letters.reduce(0) { $0 + (list.words.contains($1) && !english.contains($1) ? 1 : 0) }
                 if count > (best?.count ?? -1) { best = (list.language, count) }
             }
             guard let best, Double(best.count) >= kind.minShare * Double(letters.count), best.count > 0 || kind.minShare == 0 else { continue }
@@ -188,5 +172,61 @@ final class CaptionSlugMatcher: Matcher {
     static func isImageSize(_ token: String) -> Bool {
         let parts = token.split(separator: "x", omittingEmptySubsequences: false)
         return parts.count == 2 && parts.allSatisfy { (2...4).contains($0.count) && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}
+
+/// Word lists as written (with accents), folded to lower-case ASCII with ICU's `Latin-ASCII`
+/// transliterator the first time they are needed, then shared by all tasks.
+final class FoldedWordLists: Sendable {
+    typealias Folded = (lists: [(language: String, words: Set<String>)], english: Set<String>)
+
+    private let raw: [(language: String, words: [String])]
+    private let rawEnglish: [String]
+    private let cache: Mutex<Result<Folded, ICUError>?>
+
+    init(raw: [(language: String, words: [String])], english: [String]) {
+        self.raw = raw.sorted { $0.language < $1.language }
+        self.rawEnglish = english
+        cache = Mutex(nil)
+    }
+
+    init(folded lists: [(language: String, words: Set<String>)], english: Set<String>) {
+        raw = []
+        rawEnglish = []
+        cache = Mutex(.success((lists.sorted { $0.language < $1.language }, english)))
+    }
+
+    func folded() throws(ICUError) -> Folded {
+        let result = cache.withLock { cached -> Result<Folded, ICUError> in
+            if let cached { return cached }
+            let made = Result { () throws(ICUError) -> Folded in
+                let folder = try Transliterator(id: "Latin-ASCII")
+                var lists: [(language: String, words: Set<String>)] = []
+                for (language, words) in raw { lists.append((language, try Self.fold(words, with: folder))) }
+                return (lists, try Self.fold(rawEnglish, with: folder))
+            }
+            cached = made
+            return made
+        }
+        return try result.get()
+    }
+
+    /// Folds the words (one transliteration call for all that need it) and splits compounds
+    /// (états-unis) into the words slugs split them into.
+    static func fold(_ entries: [String], with folder: Transliterator) throws(ICUError) -> Set<String> {
+        let accented = entries.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+        var foldedAccented: [String] = []
+        if !accented.isEmpty {
+            foldedAccented = try folder.apply(accented.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        var words: Set<String> = []
+        var next = foldedAccented.makeIterator()
+        for word in entries {
+            let folded = (word.utf8.allSatisfy { $0 < 0x80 } ? word : next.next() ?? word).lowercased()
+            for part in folded.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "_" || $0 == "'" }) {
+                words.insert(String(part))
+            }
+        }
+        return words
     }
 }

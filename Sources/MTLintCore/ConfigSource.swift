@@ -2,10 +2,14 @@
 public final class ConfigSource: Sendable {
     public let path: String
     public let text: String
+    /// Shipped with mtlint and tested in its CI: its patterns compile on first use rather than
+    /// when loaded (see `SharedRegex`).
+    public let isTrusted: Bool
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, isTrusted: Bool = false) {
         self.path = path
         self.text = text
+        self.isTrusted = isTrusted
     }
 
     /// The text of 1-based `line`, without its line break (only needed to show an error, so

@@ -1,20 +1,24 @@
 import ICUText
 
-/// `match: { line: ['Exact line', { pattern: 'regex' }, ...], case-sensitive: false }`
+/// `match: { line: ['Exact line', { pattern: 'regex' }, ...], case-sensitive: false, max-length: 300 }`
 ///
 /// Matches whole lines: after trimming white space, a line equal to one of the strings, or
 /// entirely matched by one of the patterns. The finding covers the trimmed line; the natural
-/// fix is `delete: line`.
+/// fix is `delete: line`. Patterns are tried only on lines of at most `max-length` UTF-16
+/// units (page furniture is short; an article paragraph never is).
 public struct LineMatcherKind: MatcherKind {
     public static let key = "line"
-    public static let optionKeys = ["case-sensitive"]
+    public static let optionKeys = ["case-sensitive", "max-length"]
+    public static let defaultMaxLength = 300
 
     public let exact: Set<String>
+    public let maxLength: Int
     public let patterns: [SharedRegex]
     public let caseSensitive: Bool
     let longestExact: Int
 
-    public init(exact: [String], patterns: [SharedRegex], caseSensitive: Bool) {
+    public init(exact: [String], patterns: [SharedRegex], caseSensitive: Bool, maxLength: Int = LineMatcherKind.defaultMaxLength) {
+        self.maxLength = maxLength
         self.exact = Set(exact.map { Self.key(for: $0, caseSensitive: caseSensitive) })
         self.patterns = patterns
         self.caseSensitive = caseSensitive
@@ -44,7 +48,8 @@ public struct LineMatcherKind: MatcherKind {
             }
         }
         guard !exact.isEmpty || !patterns.isEmpty else { throw ConfigError("line: the list is empty", at: node.mark) }
-        return Self(exact: exact, patterns: patterns, caseSensitive: caseSensitive)
+        let maxLength = try mapping["max-length"]?.int(in: 1...100_000) ?? defaultMaxLength
+        return Self(exact: exact, patterns: patterns, caseSensitive: caseSensitive, maxLength: maxLength)
     }
 
     public var scopes: [Scope] { [.line] }
@@ -79,9 +84,9 @@ final class LineMatcher: Matcher {
                     continue
                 }
             }
+            guard trimmed.count <= kind.maxLength else { continue }
             for (patternIndex, regex) in regexes.enumerated() where context.scan.lineMayMatch(lineIndex, kind.patterns[patternIndex]) {
-                try regex.setRegion(trimmed)
-                if let match = try regex.next(), match.range == trimmed {
+                if let match = try regex.matchesWhole(trimmed) {
                     emit(Match(range: trimmed, captures: match.groups, values: ["line": document.string(trimmed)]))
                     break
                 }

@@ -12,11 +12,14 @@ public struct PhraseMatcherKind: MatcherKind {
     /// Normalised phrase → replacement (nil for a plain list).
     public let replacements: [String: String?]
     public let caseSensitive: Bool
-    let regex: SharedRegex
     /// Hashes of each phrase's first word: matching only tries where one of them starts.
     public let firstWordHashes: Set<UInt64>
+    /// One regex per first word, holding only the phrases that start with it.
+    let byFirstWord: [UInt64: SharedRegex]
+    /// The whole list, for lists with a phrase that does not start with a word.
+    let whole: SharedRegex?
 
-    public init(phrases: [(String, String?)], caseSensitive: Bool) throws(RegexCompileError) {
+    public init(phrases: [(String, String?)], caseSensitive: Bool) {
         var table: [String: String?] = [:]
         for (phrase, replacement) in phrases { table[Self.normalize(phrase, caseSensitive: caseSensitive)] = replacement }
         replacements = table
@@ -24,10 +27,20 @@ public struct PhraseMatcherKind: MatcherKind {
         // A phrase that does not start with a letter or digit cannot be found by its first
         // word: then the list is searched the slow way, everywhere.
         let startsWithWords = phrases.allSatisfy { phrase in phrase.0.utf16.first.map(WordHash.isWordUnit) ?? false }
-        firstWordHashes = startsWithWords ? Set(phrases.compactMap { WordHash.firstWord(of: $0.0) }) : []
-        let alternatives = phrases.map(\.0).sorted { $0.count > $1.count }.map(Self.regexSource)
-        regex = try SharedRegex("\\b(?:" + alternatives.joined(separator: "|") + ")\\b",
-                                options: caseSensitive ? [.unicodeWordBoundaries] : [.unicodeWordBoundaries, .caseInsensitive])
+        let options: RegexOptions = caseSensitive ? [.unicodeWordBoundaries] : [.unicodeWordBoundaries, .caseInsensitive]
+        func regex(_ list: [String]) -> SharedRegex {
+            SharedRegex(trusted: "\\b(?:" + list.sorted { $0.count > $1.count }.map(Self.regexSource).joined(separator: "|") + ")\\b", options: options)
+        }
+        if startsWithWords {
+            let grouped = Dictionary(grouping: phrases.map(\.0)) { WordHash.firstWord(of: $0) ?? 0 }
+            firstWordHashes = Set(grouped.keys)
+            byFirstWord = grouped.mapValues(regex)
+            whole = nil
+        } else {
+            firstWordHashes = []
+            byFirstWord = [:]
+            whole = regex(phrases.map(\.0))
+        }
     }
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
@@ -50,11 +63,15 @@ public struct PhraseMatcherKind: MatcherKind {
             if let earlier = seen[key] { throw ConfigError("phrases: '\(phrase)' is listed twice (entries \(earlier + 1) and \(index + 1))", at: node.mark) }
             seen[key] = index
         }
-        do {
-            return try Self(phrases: phrases, caseSensitive: caseSensitive)
-        } catch {
-            throw ConfigError("phrases: cannot compile the list: \(error.reason)", at: node.mark)
+        let kind = Self(phrases: phrases, caseSensitive: caseSensitive)
+        // The phrases are escaped, so their regexes compile; check one list anyway so a
+        // surprise shows at load time rather than as a rule failure.
+        if !node.mark.source.isTrusted, let sample = kind.whole ?? kind.byFirstWord.values.first {
+            do { _ = try SharedRegex(sample.pattern, options: sample.options) } catch {
+                throw ConfigError("phrases: cannot compile the list: \(error.reason)", at: node.mark)
+            }
         }
+        return kind
     }
 
     public var valueNames: [String] { ["match", "replacement"] }
@@ -82,23 +99,34 @@ public struct PhraseMatcherKind: MatcherKind {
         }.joined(separator: "\\s+")
     }
 
-    public func makeMatcher() throws(ICUError) -> any Matcher {
-        PhraseMatcher(kind: self, regex: try regex.instance())
-    }
+    public func makeMatcher() throws(ICUError) -> any Matcher { PhraseMatcher(kind: self) }
 }
 
 final class PhraseMatcher: Matcher {
     let kind: PhraseMatcherKind
-    let regex: ICUText.Regex
+    /// This task's regexes, made on first use.
+    private var regexes: [UInt64: ICUText.Regex] = [:]
+    private var wholeRegex: ICUText.Regex?
 
-    init(kind: PhraseMatcherKind, regex: ICUText.Regex) {
-        self.kind = kind
-        self.regex = regex
+    init(kind: PhraseMatcherKind) { self.kind = kind }
+
+    /// The regex for phrases starting with the word `hash`, pointed at the document's text.
+    private func regex(for hash: UInt64, in document: Document) throws(ICUError) -> ICUText.Regex? {
+        if let made = regexes[hash] { return made }
+        guard let lazy = kind.byFirstWord[hash] else { return nil }
+        let made = try lazy.instance()
+        try made.reset(document.text)
+        regexes[hash] = made
+        return made
     }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
-        try regex.reset(document.text)
-        guard !kind.firstWordHashes.isEmpty else {
+        // Regexes hold a pointer to the text they search: point them at this document's.
+        for regex in regexes.values { try regex.reset(document.text) }
+        if let whole = kind.whole {
+            if wholeRegex == nil { wholeRegex = try whole.instance() }
+            guard let regex = wholeRegex else { return }
+            try regex.reset(document.text)
             for segment in segments {
                 try regex.setRegion(segment)
                 while let match = try regex.next() { emit(Self.match(match, in: document, kind: kind)) }
@@ -114,7 +142,7 @@ final class PhraseMatcher: Matcher {
             while segmentIndex < segments.count, segments[segmentIndex].upperBound <= hit.position { segmentIndex += 1 }
             guard segmentIndex < segments.count else { break }
             let segment = segments[segmentIndex]
-            guard segment.lowerBound <= hit.position else { continue }
+            guard segment.lowerBound <= hit.position, let regex = try regex(for: hit.hash, in: document) else { continue }
             if let match = try regex.lookingAt(hit.position..<segment.upperBound), !match.range.isEmpty {
                 resumeAt = match.range.upperBound
                 emit(Self.match(match, in: document, kind: kind))

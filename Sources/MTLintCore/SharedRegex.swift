@@ -1,20 +1,26 @@
 import ICUText
 import Synchronization
 
-/// A compiled pattern kept by a rule for all tasks; each task works on its own clone.
+/// A pattern kept by a rule for all tasks; each task works on its own clone.
+///
+/// Patterns from users' rule files are compiled when loaded, so a bad one stops mtlint before
+/// anything is linted. Patterns of the shipped rules (tested in CI) and generated ones are
+/// compiled the first time a task needs them: a rule whose characters never occur in a
+/// document costs nothing, and a small file is not dominated by compiling every rule.
 public final class SharedRegex: Sendable {
     public let pattern: String
     public let options: RegexOptions
     public let groupCount: Int
     /// Code units one of which every match needs in its segment (nil: no such small set).
     public let requiredUnits: Set<UInt16>?
-    private let original: Mutex<Regex>
+    private let original: Mutex<Regex?>
 
     /// ICU time-limit steps per match attempt (roughly milliseconds) and stack bytes: a
     /// catastrophic pattern fails that rule instead of hanging the run.
     public static let timeLimitSteps: Int32 = 500
     public static let stackLimitBytes: Int32 = 8 << 20
 
+    /// Compiles now; throws if the pattern is not a valid ICU regex.
     public init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
         let regex = try Regex(pattern, options: options)
         self.pattern = pattern
@@ -24,12 +30,61 @@ public final class SharedRegex: Sendable {
         self.original = Mutex(regex)
     }
 
+    /// Compiles on first use, for patterns known to be valid (shipped rules, escaped lists).
+    /// If one is not after all, tasks get an ICU error and the rule is reported as failed.
+    public init(trusted pattern: String, options: RegexOptions = []) {
+        self.pattern = pattern
+        self.options = options
+        self.groupCount = RegexGroups.count(in: pattern)
+        self.requiredUnits = RequiredCharacters.of(pattern: pattern, caseInsensitive: options.contains(.caseInsensitive))
+        self.original = Mutex(nil)
+    }
+
     /// A regex of its own for one task, with the safety limits set.
     public func instance() throws(ICUError) -> Regex {
-        let copy = original.withLock { $0.clone() }
+        var failure: ICUError?
+        let copy: Regex? = original.withLock { compiled in
+            if compiled == nil {
+                do throws(RegexCompileError) { compiled = try Regex(pattern, options: options) } catch { failure = error.icuError }
+            }
+            return compiled?.clone()
+        }
+        if let failure { throw failure }
         guard let copy else { throw ICUError(status: 7 /* U_MEMORY_ALLOCATION_ERROR */) }
         copy.setLimits(steps: Self.timeLimitSteps, stackBytes: Self.stackLimitBytes)
         return copy
+    }
+}
+
+/// Counts a pattern's capture groups without compiling it: `(` that is not escaped, not in a
+/// character class, and not a `(?…)` construct other than a named group.
+public enum RegexGroups {
+    public static func count(in pattern: String) -> Int {
+        let units = Array(pattern.utf16)
+        var count = 0, i = 0, classDepth = 0
+        var quoted = false
+        while i < units.count {
+            let u = units[i]
+            if quoted {
+                if u == 0x5C, i + 1 < units.count, units[i + 1] == 0x45 { quoted = false; i += 2 } else { i += 1 }
+                continue
+            }
+            if u == 0x5C {
+                if i + 1 < units.count, units[i + 1] == 0x51 { quoted = true }
+                i += 2
+                continue
+            }
+            if u == 0x5B { classDepth += 1 } else if u == 0x5D, classDepth > 0 { classDepth -= 1 } else if u == 0x28, classDepth == 0 {
+                if i + 1 < units.count, units[i + 1] == 0x3F {
+                    // (?<name>…) captures; (?<= and (?<! do not.
+                    if i + 3 < units.count, units[i + 2] == 0x3C, units[i + 3] != 0x3D, units[i + 3] != 0x21 { count += 1 }
+                } else {
+                    count += 1
+                }
+            }
+            i += 1
+        }
+        return count
     }
 }
 
@@ -37,6 +92,7 @@ extension ConfigNode {
     /// Compiles this scalar as an ICU regex; a compile error points into the pattern.
     public func regex(options: RegexOptions = []) throws(ConfigError) -> SharedRegex {
         let pattern = try string("a regular expression")
+        if mark.source.isTrusted { return SharedRegex(trusted: pattern, options: options) }
         do {
             return try SharedRegex(pattern, options: options)
         } catch {

@@ -4,10 +4,13 @@ import MTLintCore
 public struct RuleFile: Sendable {
     public var path: String
     public var text: String
+    /// A shipped rule file (embedded in the binary, tested in CI).
+    public var isBuiltin: Bool
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, isBuiltin: Bool = false) {
         self.path = path
         self.text = text
+        self.isBuiltin = isBuiltin
     }
 
     /// Whether a file name is a rule file (other files under Rules/, such as word lists, are data).
@@ -17,7 +20,7 @@ public struct RuleFile: Sendable {
 
     /// Parses and decodes the rules in this file.
     public func rules(resolver: RuleFileResolver) throws(ConfigError) -> [Rule] {
-        let source = ConfigSource(path: path, text: text)
+        let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin)
         guard let root = try YAMLReader.parse(source) else {
             throw ConfigError("empty rule file", at: ConfigMark(source: source, line: 1, column: 1))
         }

@@ -6,7 +6,7 @@ import MTLintCore
 public enum RuleLoader {
     /// The rules shipped in `Rules/`, embedded in the binary at build time.
     public static func builtinFiles() -> [RuleFile] {
-        EmbeddedRuleFiles.all.map { RuleFile(path: "Rules/" + $0.path, text: $0.contents) }
+        EmbeddedRuleFiles.all.map { RuleFile(path: "Rules/" + $0.path, text: $0.contents, isBuiltin: true) }
     }
 
     /// Rule files found under `directory` (recursively), sorted by path.

@@ -1,4 +1,5 @@
 import Foundation
+import ICUText
 import Testing
 @testable import MTLintCore
 
@@ -23,13 +24,12 @@ import Testing
     }
 
     func shippedKind(imageSize: CaptionSlugMatcherKind.ImageSize = .optional) throws -> CaptionSlugMatcherKind {
-        let folder = try CaptionSlugMatcherKind.makeFolder(at: node("").mark)
-        var lists: [(language: String, words: Set<String>)] = []
+        var lists: [(language: String, words: [String])] = []
         for language in ["fr", "de", "it", "es"] {
-            lists.append((language, try CaptionSlugMatcherKind.loadList(node("words/\(language).txt"), files: ShippedLists(), folder: folder)))
+            lists.append((language, try CaptionSlugMatcherKind.loadList(node("words/\(language).txt"), files: ShippedLists())))
         }
-        let english = try CaptionSlugMatcherKind.loadList(node("words/en.txt"), files: ShippedLists(), folder: folder)
-        return CaptionSlugMatcherKind(lists: lists, english: english, imageSize: imageSize)
+        let english = try CaptionSlugMatcherKind.loadList(node("words/en.txt"), files: ShippedLists())
+        return CaptionSlugMatcherKind(words: FoldedWordLists(raw: lists, english: english), imageSize: imageSize, minWords: 4, minShare: 0.6)
     }
 
     func flagged(_ text: String, kind: CaptionSlugMatcherKind, sources: Set<String> = []) throws -> [String] {
@@ -41,11 +41,11 @@ import Testing
     }
 
     @Test func listsAreFoldedWithLatinASCII() throws {
-        let folder = try CaptionSlugMatcherKind.makeFolder(at: node("").mark)
-        let words = try CaptionSlugMatcherKind.loadList(node("fr.txt"), files: InMemory(files: ["fr.txt": "# comment\nsecrétaire\n  étrangères  # trailing\nétats-unis\n\nAußen"]), folder: folder)
+        let entries = try CaptionSlugMatcherKind.loadList(node("fr.txt"), files: InMemory(files: ["fr.txt": "# comment\nsecrétaire\n  étrangères  # trailing\nétats-unis\n\nAußen"]))
+        let words = try FoldedWordLists.fold(entries, with: Transliterator(id: "Latin-ASCII"))
         #expect(words == ["secretaire", "etrangeres", "etats", "unis", "aussen"])
         #expect(throws: ConfigError.self) {
-            try CaptionSlugMatcherKind.loadList(node("missing.txt"), files: InMemory(files: [:]), folder: folder)
+            try CaptionSlugMatcherKind.loadList(node("missing.txt"), files: InMemory(files: [:]))
         }
     }
 

@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func phrasesMatchOnWordBoundariesAndKeepCase() throws {
-        let kind = try PhraseMatcherKind(phrases: [("military reinforcement", "military build-up"), ("pro-Westerners", "pro-Western politicians")], caseSensitive: false)
+        let kind = PhraseMatcherKind(phrases: [("military reinforcement", "military build-up"), ("pro-Westerners", "pro-Western politicians")], caseSensitive: false)
         let rule = Rule(id: "t/calque", category: .calque, severity: .info, summary: "s", why: "w", scope: .sentence,
                         matcher: kind, message: Template("${match} → ${replacement}"),
                         fix: FixSpec(action: .proposed, applicability: .unsafe))

@@ -37,3 +37,20 @@ import Testing
         return path + "/Rules"
     }
 }
+
+/// Shipped patterns compile on first use; this checks what loading took on trust: each one
+/// compiles, and the group count read from its text is ICU's.
+@Suite struct ShippedPatternTests {
+    @Test func shippedPatternsCompileAndGroupCountsAgree() throws {
+        for rule in try RuleLoader.load() {
+            for shared in rule.matcher.filteredRegexes + rule.unless {
+                let compiled = try SharedRegex(shared.pattern, options: shared.options)
+                #expect(compiled.groupCount == shared.groupCount, "\(rule.id): \(shared.pattern)")
+            }
+        }
+    }
+
+    @Test func groupCounting() {
+        #expect(RegexGroups.count(in: "(a)(?:b)(?<n>c)(?<=d)(?<!e)[(]\\(\\Q(\\E") == 2)
+    }
+}

@@ -97,6 +97,10 @@ bool mt_regex_find_next(MTRegex *regex, int32_t *groups, int32_t groupCapacity, 
 bool mt_regex_looking_at(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
                          int32_t *status);
 
+/// Whether the pattern matches all of [start, end); writes the groups like mt_regex_find_next.
+bool mt_regex_matches_whole(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
+                            int32_t *status);
+
 // MARK: Character properties
 
 bool mt_is_quotation_mark(int32_t codePoint);
