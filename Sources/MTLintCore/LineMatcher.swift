@@ -56,24 +56,36 @@ public struct LineMatcherKind: MatcherKind {
     public var valueNames: [String] { ["line"] }
     public var filteredRegexes: [SharedRegex] { patterns }
 
-    public func makeMatcher() throws(ICUError) -> any Matcher {
-        var regexes: [ICUText.Regex] = []
-        for pattern in patterns { regexes.append(try pattern.instance()) }
-        return LineMatcher(kind: self, regexes: regexes)
-    }
+    public func makeMatcher() throws(ICUError) -> any Matcher { LineMatcher(kind: self) }
 }
 
 final class LineMatcher: Matcher {
     let kind: LineMatcherKind
-    let regexes: [ICUText.Regex]
+    /// This task's regexes, made on first use and pointed at the current document.
+    private var regexes: [ICUText.Regex?]
+    private var pointedAt: [Bool]
 
-    init(kind: LineMatcherKind, regexes: [ICUText.Regex]) {
+    init(kind: LineMatcherKind) {
         self.kind = kind
-        self.regexes = regexes
+        regexes = Array(repeating: nil, count: kind.patterns.count)
+        pointedAt = Array(repeating: false, count: kind.patterns.count)
+    }
+
+    private func regex(_ index: Int, for document: Document) throws(ICUError) -> ICUText.Regex {
+        let regex: ICUText.Regex
+        if let made = regexes[index] { regex = made } else {
+            regex = try kind.patterns[index].instance()
+            regexes[index] = regex
+        }
+        if !pointedAt[index] {
+            try regex.reset(document.text)
+            pointedAt[index] = true
+        }
+        return regex
     }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
-        for regex in regexes { try regex.reset(document.text) }
+        pointedAt = Array(repeating: false, count: kind.patterns.count)
         for (lineIndex, line) in document.lines.enumerated() {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
@@ -85,8 +97,8 @@ final class LineMatcher: Matcher {
                 }
             }
             guard trimmed.count <= kind.maxLength else { continue }
-            for (patternIndex, regex) in regexes.enumerated() where context.scan.lineMayMatch(lineIndex, kind.patterns[patternIndex]) {
-                if let match = try regex.matchesWhole(trimmed) {
+            for patternIndex in kind.patterns.indices where context.scan.lineMayMatch(lineIndex, kind.patterns[patternIndex]) {
+                if let match = try regex(patternIndex, for: document).matchesWhole(trimmed) {
                     emit(Match(range: trimmed, captures: match.groups, values: ["line": document.string(trimmed)]))
                     break
                 }

@@ -14,7 +14,8 @@ public final class Linter {
     public let context: LintContext
     public let segmenter: Segmenter
     private let matchers: [any Matcher]
-    private let vetoes: [[ICUText.Regex]]
+    /// Each rule's `unless` regexes for this task, made when the rule first has a match.
+    private var vetoes: [[ICUText.Regex]?]
     private let prefilter: CharacterPrefilter
     private let wantedWords: Set<UInt64>
 
@@ -23,15 +24,9 @@ public final class Linter {
         self.context = context
         self.segmenter = Segmenter(sentenceLocale: context.sentenceLocale)
         var matchers: [any Matcher] = []
-        var vetoes: [[ICUText.Regex]] = []
-        for rule in rules {
-            matchers.append(try rule.matcher.makeMatcher())
-            var unless: [ICUText.Regex] = []
-            for pattern in rule.unless { unless.append(try pattern.instance()) }
-            vetoes.append(unless)
-        }
+        for rule in rules { matchers.append(try rule.matcher.makeMatcher()) }
         self.matchers = matchers
-        self.vetoes = vetoes
+        self.vetoes = Array(repeating: nil, count: rules.count)
         self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes))
         self.wantedWords = rules.reduce(into: Set<UInt64>()) { $0.formUnion($1.matcher.firstWordHashes) }
     }
@@ -49,7 +44,14 @@ public final class Linter {
             var matches: [Match] = []
             do {
                 try matchers[index].run(on: document, segments: segments, context: matchContext) { matches.append($0) }
-                if !vetoes[index].isEmpty { matches = try removeVetoed(matches, by: vetoes[index], in: document, segments: segments) }
+                if !rule.unless.isEmpty, !matches.isEmpty {
+                    var unless: [ICUText.Regex] = vetoes[index] ?? []
+                    if vetoes[index] == nil {
+                        for pattern in rule.unless { unless.append(try pattern.instance()) }
+                        vetoes[index] = unless
+                    }
+                    matches = try removeVetoed(matches, by: unless, in: document, segments: segments)
+                }
             } catch {
                 failures.append(RuleFailure(ruleID: rule.id, reason: Self.describe(error)))
                 continue

@@ -34,24 +34,29 @@ public struct PatternMatcherKind: MatcherKind {
     public var filteredRegexes: [SharedRegex] { [regex] }
 
     public func makeMatcher() throws(ICUError) -> any Matcher {
-        PatternMatcher(shared: regex, regex: try regex.instance(), reportGroup: reportGroup)
+        PatternMatcher(shared: regex, reportGroup: reportGroup)
     }
 }
 
 final class PatternMatcher: Matcher {
     let shared: SharedRegex
-    let regex: ICUText.Regex
+    /// This task's regex, made when a document first has a segment it may match.
+    private var task: ICUText.Regex?
     let reportGroup: Int
 
-    init(shared: SharedRegex, regex: ICUText.Regex, reportGroup: Int) {
+    init(shared: SharedRegex, reportGroup: Int) {
         self.shared = shared
-        self.regex = regex
         self.reportGroup = reportGroup
     }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let candidates = context.candidates(segments, for: shared)
         guard !candidates.isEmpty else { return }
+        let regex: ICUText.Regex
+        if let made = task { regex = made } else {
+            regex = try shared.instance()
+            task = regex
+        }
         try regex.reset(document.text)
         for segment in candidates {
             try regex.setRegion(segment)
