@@ -24,6 +24,16 @@ let package = Package(
         .target(name: "NewsGen", path: "Sources/NewsGen"),
         // Writes generated inputs to files (for the end-to-end script).
         .executableTarget(name: "mtlint-gen", dependencies: ["NewsGen"], path: "Sources/mtlint-gen"),
+        // Where linting time goes: each stage and each shipped rule alone, sorted by cost.
+        .executableTarget(
+            name: "mtlint-profile",
+            dependencies: [
+                "NewsGen",
+                .product(name: "MTLintCore", package: mainPackage),
+                .product(name: "MTLintRuleFiles", package: mainPackage),
+            ],
+            path: "Sources/mtlint-profile"
+        ),
         .executableTarget(
             name: "MTLintEngine",
             dependencies: [

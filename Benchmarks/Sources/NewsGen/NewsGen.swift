@@ -78,7 +78,7 @@ public struct NewsGenerator {
         case 2:
             return "\(capitalized(pick(Words.times))), \(pick(topic.actors)) \(pick(Words.verbs)) \(pick(topic.objects)) \(pick(Words.places))."
         case 3:
-            let calque = chance(0.5) ? pick(Words.calques) : pick(Words.fluent)
+            let calque = chance(0.2) ? pick(Words.calques) : pick(Words.fluent)
             return "\(person()) \(pick(Words.verbs)) \(calque) \(pick(Words.places))."
         case 4:
             return "\(capitalized(pick(topic.objects))) \(pick(Words.linking)) \(number()) \(pick(Words.units)), \(pick(Words.sources))."
@@ -117,9 +117,12 @@ public struct NewsGenerator {
         return size + " " + words.joined(separator: separator)
     }
 
+    /// A caption with its photo credit: `… on Monday. – Name Name / AFP`, or `Photo: Name Name / AFP`.
     mutating func photoCredit() -> String {
-        let dash = pick(["–", "—", "-"])
-        return "\(dash) \(pick(Words.firstNames)) \(pick(Words.lastNames)) / \(pick(Words.agencies))"
+        let credit = "\(pick(Words.firstNames)) \(pick(Words.lastNames)) / \(pick(Words.agencies))"
+        if chance(0.3) { return "Photo: " + credit }
+        let caption = "\(capitalized(person())) \(pick(Words.places)) \(pick(Words.times))."
+        return "\(caption) \(pick(["–", "—", "-"])) \(credit)"
     }
 
     /// Two words run together, as when a scraper drops the space at a tag boundary.

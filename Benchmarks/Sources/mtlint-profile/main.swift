@@ -1,0 +1,103 @@
+import Foundation
+import ICUText
+import MTLintCore
+import MTLintRuleFiles
+import NewsGen
+
+// mtlint-profile [SIZE | FILE] [--repeat N]
+//
+// Where linting time goes, rule by rule: document preparation, each segmentation scope, ICU's
+// bare sentence breaks (the reference line), then each shipped rule alone on a document whose
+// segments are already computed (so a rule's time is its own matching), sorted by cost. Each
+// figure is the median of N runs (default 3). Input: generated text of SIZE (default 1MB) or FILE.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var repeatCount = 3
+if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
+    repeatCount = Int(arguments[index + 1]) ?? 3
+    arguments.removeSubrange(index...(index + 1))
+}
+let repeats = repeatCount
+let source = arguments.first ?? "1MB"
+let bytes: [UInt8]
+if let size = parseSize(source) {
+    var generator = NewsGenerator()
+    bytes = generator.bytes(size: size)
+} else if let data = FileManager.default.contents(atPath: source) {
+    bytes = Array(data)
+} else {
+    FileHandle.standardError.write(Data("mtlint-profile: cannot read \(source)\n".utf8))
+    exit(2)
+}
+let megabytes = Double(bytes.count) / 1_000_000
+let clock = ContinuousClock()
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Median seconds of `repeats` runs of `work` (after `prepare`, which is not timed).
+func time<State>(_ prepare: () -> State, _ work: (State) -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let state = prepare()
+        let start = clock.now
+        work(state)
+        times.append(seconds(clock.now - start))
+    }
+    return times.sorted()[times.count / 2]
+}
+
+func document() -> Document {
+    do { return try Document(bytes: bytes) } catch { fatalError("\(error)") }
+}
+
+func row(_ name: String, _ time: Double, total: Double? = nil, extra: String = "") {
+    let share = total.map { String(format: "%5.1f%%", 100 * time / $0) } ?? "      "
+    let padded = name.count < 46 ? name + String(repeating: " ", count: 46 - name.count) : name
+    print(padded + String(format: " %9.1f ms %9.1f MB/s ", time * 1000, megabytes / time) + share + " " + extra)
+}
+
+let rules: [Rule]
+do { rules = try RuleLoader.load() } catch { fatalError("\(error)") }
+print(String(format: "input: %@, %.2f MB, %d rules, median of %d runs", source, megabytes, rules.count, repeats))
+print("")
+
+let prepare = time({ () }) { _ in _ = document() }
+row("prepare (Document(bytes:))", prepare)
+row("segment paragraphs", time(document) { _ = $0.paragraphs })
+row("segment sentences (en_US@ss=standard)", time(document) { _ = $0.sentences(using: Segmenter()) })
+row("segment words", time(document) { _ = $0.words(using: Segmenter()) })
+let text = document().text
+for locale in ["en_US", "en_US@ss=standard"] {
+    let iterator: BreakIterator
+    do { iterator = try BreakIterator(kind: .sentence, locale: locale) } catch { fatalError("\(error)") }
+    let icu = time({ () }) { _ in _ = try? iterator.boundaries(of: text, in: 0..<text.count) }
+    row("ICU bare sentence breaks (\(locale))", icu)
+}
+let wholeLinter: Linter
+do { wholeLinter = try Linter(rules: rules) } catch { fatalError("\(error)") }
+let whole = time(document) { _ = wholeLinter.lint($0) }
+row("whole default rule set (lint only)", whole)
+print("")
+
+// Each rule alone, segments precomputed.
+var perRule: [(id: String, scope: Scope, time: Double, findings: Int)] = []
+for rule in rules {
+    let linter: Linter
+    do { linter = try Linter(rules: [rule]) } catch { fatalError("\(error)") }
+    var findings = 0
+    let elapsed = time({ () -> Document in
+        let document = document()
+        _ = document.paragraphs
+        _ = document.sentences(using: linter.segmenter)
+        if rule.needs.contains(.words) { _ = document.words(using: linter.segmenter) }
+        return document
+    }) { findings = linter.lint($0).findings.count }
+    perRule.append((rule.id, rule.scope, elapsed, findings))
+}
+let sum = perRule.map(\.time).reduce(0, +)
+print("rules alone (sum \(String(format: "%.1f", sum * 1000)) ms):")
+for entry in perRule.sorted(by: { $0.time > $1.time }) {
+    row("  " + entry.id, entry.time, total: sum, extra: "\(entry.scope.rawValue), \(entry.findings) findings")
+}
