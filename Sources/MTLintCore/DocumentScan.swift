@@ -6,6 +6,8 @@ public final class DocumentScan {
     let prefilter: CharacterPrefilter
     /// OR of the bits of the characters on each line.
     private(set) var lineMasks: [UInt64] = []
+    /// The character-class transitions on each line (when some regex needs them).
+    private(set) var transitionMasks: [UInt16] = []
     private let wantedWords: Set<UInt64>
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
 
@@ -14,6 +16,11 @@ public final class DocumentScan {
         self.prefilter = prefilter
         self.wantedWords = wantedWords
         if !prefilter.isEmpty { lineMasks = prefilter.lineMasks(of: document) }
+        if prefilter.usesTransitions {
+            transitionMasks = document.lines.map { line in
+                CharacterTransitions.mask(of: document.text.units, in: line.content)
+            }
+        }
     }
 
     /// Where words registered by phrase rules start, in text order.
@@ -25,8 +32,20 @@ public final class DocumentScan {
     }
 
     func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {
-        guard let bit = prefilter.bit(for: regex) else { return segments }
-        return segments.filter { mayContain(bit, in: $0) }
+        var result = segments
+        if let bit = prefilter.bit(for: regex) { result = result.filter { mayContain(bit, in: $0) } }
+        if let transitions = prefilter.transitions(for: regex) { result = result.filter { mayContain(transitions: transitions, in: $0) } }
+        return result
+    }
+
+    /// Whether any line `segment` touches has one of `transitions` (a transition across a
+    /// line break is not tracked, so multi-line segments always pass).
+    func mayContain(transitions: UInt16, in segment: Range<Int>) -> Bool {
+        let lines = document.lines
+        guard !lines.isEmpty else { return false }
+        let index = document.lineIndex(containing: segment.lowerBound)
+        if lines[index].end < segment.upperBound { return true }
+        return transitionMasks[index] & transitions != 0
     }
 
     /// Whether any line `segment` touches holds a character of `bit`'s set.
@@ -44,8 +63,9 @@ public final class DocumentScan {
 
     /// Whether line `index` may hold a match of `regex`.
     public func lineMayMatch(_ index: Int, _ regex: SharedRegex) -> Bool {
-        guard let bit = prefilter.bit(for: regex) else { return true }
-        return lineMasks[index] & bit != 0
+        if let bit = prefilter.bit(for: regex), lineMasks[index] & bit == 0 { return false }
+        if let transitions = prefilter.transitions(for: regex), transitionMasks[index] & transitions == 0 { return false }
+        return true
     }
 }
 
@@ -54,12 +74,17 @@ public final class DocumentScan {
 final class CharacterPrefilter {
     private var table: [UInt64] = []
     private var bits: [ObjectIdentifier: UInt64] = [:]
+    private var transitionMasks: [ObjectIdentifier: UInt16] = [:]
 
     var isEmpty: Bool { bits.isEmpty }
+    var usesTransitions: Bool { !transitionMasks.isEmpty }
 
     init(regexes: [SharedRegex]) {
         var setBits: [Set<UInt16>: UInt64] = [:]
         for regex in regexes {
+            if let transitions = regex.requirement.transitions {
+                transitionMasks[ObjectIdentifier(regex)] = transitions
+            }
             guard let required = regex.requiredUnits else { continue }
             if let bit = setBits[required] {
                 bits[ObjectIdentifier(regex)] = bit
@@ -78,6 +103,7 @@ final class CharacterPrefilter {
     }
 
     func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }
+    func transitions(for regex: SharedRegex) -> UInt16? { transitionMasks[ObjectIdentifier(regex)] }
 
     func lineMasks(of document: Document) -> [UInt64] {
         var masks = [UInt64](repeating: 0, count: max(document.lines.count, 1))

@@ -7,9 +7,30 @@
 /// spaces or line breaks) is not worth a filter either.
 public enum RequiredCharacters {
     public static func of(pattern: String, caseInsensitive: Bool) -> Set<UInt16>? {
+        requirement(of: pattern, caseInsensitive: caseInsensitive).characters
+    }
+
+    /// What every match of `pattern` needs in its segment: a useful set of characters, or
+    /// failing that a useful set of character-class transitions (see `CharacterTransitions`).
+    public static func requirement(of pattern: String, caseInsensitive: Bool) -> Requirement {
         var analyzer = Analyzer(units: Array(pattern.utf16), caseInsensitive: caseInsensitive || pattern.contains("(?i"))
-        guard let result = analyzer.alternation(), analyzer.index == analyzer.units.count else { return nil }
-        return useful(result) ? result : nil
+        let result = analyzer.alternation()
+        guard analyzer.index == analyzer.units.count else { return Requirement() }
+        // Both are necessary conditions, so a segment must meet both.
+        return Requirement(characters: result.chars.flatMap { useful($0) ? $0 : nil },
+                           transitions: result.transitions.flatMap { CharacterTransitions.useful($0) ? $0 : nil })
+    }
+
+    /// What a regex needs in a segment; both nil when nothing cheap can be said.
+    public struct Requirement: Sendable, Hashable {
+        public var characters: Set<UInt16>?
+        /// Bits of `CharacterTransitions`.
+        public var transitions: UInt16?
+
+        public init(characters: Set<UInt16>? = nil, transitions: UInt16? = nil) {
+            self.characters = characters
+            self.transitions = transitions
+        }
     }
 
     /// A set filters well when it holds only characters that many lines lack.
@@ -48,35 +69,86 @@ public enum RequiredCharacters {
         var atEnd: Bool { index >= units.count }
         var current: UInt16 { units[index] }
 
-        /// Branches separated by `|` up to a `)` or the end: the union of the branches' sets,
-        /// or nil when some branch has none.
-        mutating func alternation() -> Set<UInt16>? {
-            var union = Set<UInt16>()
-            var everyBranchHasOne = true
+        /// What a piece of pattern needs: characters one of which every match contains,
+        /// transitions one of which every match contains, and the classes of the first and
+        /// last character it consumes.
+        struct Atom {
+            var chars: Set<UInt16>?
+            var transitions: UInt16?
+            var first: UInt8 = CharacterTransitions.anyClass
+            var last: UInt8 = CharacterTransitions.anyClass
+            /// Consumes no text (anchors, look-arounds, flags, comments).
+            var zeroWidth = false
+
+            static let unknown = Atom()
+            static let empty = Atom(zeroWidth: true)
+        }
+
+        /// Branches separated by `|` up to a `)` or the end: a requirement holds when every
+        /// branch has one.
+        mutating func alternation() -> Atom {
+            var result = Atom(chars: [], transitions: 0, first: 0, last: 0)
+            var allZeroWidth = true
             while true {
                 let branch = sequence()
-                if let branch { union.formUnion(branch) } else { everyBranchHasOne = false }
+                if let chars = branch.chars, result.chars != nil { result.chars?.formUnion(chars) } else { result.chars = nil }
+                if let transitions = branch.transitions, result.transitions != nil { result.transitions? |= transitions } else { result.transitions = nil }
+                result.first |= branch.first
+                result.last |= branch.last
+                allZeroWidth = allZeroWidth && branch.zeroWidth
                 if !atEnd, current == 0x7C /* | */ { index += 1; continue }
                 break
             }
-            return everyBranchHasOne ? union : nil
+            result.zeroWidth = allZeroWidth
+            return result
         }
 
-        /// The best set among the sequence's mandatory atoms.
-        mutating func sequence() -> Set<UInt16>? {
-            var best: Set<UInt16>?
-            while !atEnd, current != 0x7C, current != 0x29 /* ) */ {
-                guard let atom = atom() else { return skipToBranchEnd() }
-                let mandatory = quantifierKeepsAtom()
-                if mandatory, case .set(let set) = atom, useful(set) || best == nil {
-                    if best.map({ score(set) < score($0) }) ?? true { best = set }
-                }
+        /// The best requirement among the sequence's mandatory atoms and the transitions
+        /// between neighbouring ones.
+        mutating func sequence() -> Atom {
+            var bestChars: Set<UInt16>?
+            var bestTransitions: UInt16?
+            var first: UInt8?
+            var last = CharacterTransitions.anyClass
+            var previousLast: UInt8?  // last class of the previous consumed atom, if certain
+            var consumedAny = false
+            func consider(_ chars: Set<UInt16>?) {
+                if let chars, bestChars.map({ score(chars) < score($0) }) ?? true { bestChars = chars }
             }
-            return best
+            func consider(transitions: UInt16?) {
+                guard let transitions, CharacterTransitions.useful(transitions) else { return }
+                if bestTransitions.map({ transitions.nonzeroBitCount < $0.nonzeroBitCount }) ?? true { bestTransitions = transitions }
+            }
+            while !atEnd, current != 0x7C, current != 0x29 /* ) */ {
+                guard let atom = atom() else {
+                    skipToBranchEnd()
+                    return Atom(chars: bestChars, transitions: bestTransitions)
+                }
+                let mandatory = quantifierKeepsAtom()
+                if atom.zeroWidth {
+                    if mandatory { consider(atom.chars); consider(transitions: atom.transitions) }
+                    continue
+                }
+                if mandatory {
+                    consider(atom.chars)
+                    consider(transitions: atom.transitions)
+                    if let previousLast { consider(transitions: CharacterTransitions.mask(from: previousLast, to: atom.first)) }
+                    if first == nil { first = consumedAny ? CharacterTransitions.anyClass : atom.first }
+                    previousLast = atom.last
+                    last = atom.last
+                } else {
+                    if first == nil { first = CharacterTransitions.anyClass }
+                    previousLast = nil
+                    last = CharacterTransitions.anyClass
+                }
+                consumedAny = true
+            }
+            return Atom(chars: bestChars, transitions: bestTransitions, first: first ?? CharacterTransitions.anyClass,
+                        last: last, zeroWidth: !consumedAny)
         }
 
         /// Gives up on this branch: skip to its end, keeping nesting balanced.
-        mutating func skipToBranchEnd() -> Set<UInt16>? {
+        mutating func skipToBranchEnd() {
             var depth = 0
             while !atEnd {
                 let u = current
@@ -86,16 +158,6 @@ public enum RequiredCharacters {
                 index += 1
             }
             index = min(index, units.count)
-            return nil
-        }
-
-        enum Atom {
-            /// Every match of the atom contains one of these units.
-            case set(Set<UInt16>)
-            /// Matches something, but no small set describes it.
-            case any
-            /// Matches no text (anchors, negative look-arounds, comments, flags).
-            case empty
         }
 
         /// Parses one atom; nil when the pattern is beyond this analysis.
@@ -103,30 +165,30 @@ public enum RequiredCharacters {
             let u = current
             switch u {
             case 0x5C: return escape()
-            case 0x5B:
-                let set = charClass()
-                return set.map { .set($0) } ?? .any
+            case 0x5B: return charClass()
             case 0x28: return group()
-            case 0x2E: index += 1; return .any
+            case 0x2E: index += 1; return .unknown
             case 0x5E, 0x24: index += 1; return .empty
             case 0x2A, 0x2B, 0x3F, 0x7B: return nil  // a quantifier with nothing before it
             default:
                 index += 1
-                if UTF16.isLeadSurrogate(u) { index += 1; return .any }
+                if UTF16.isLeadSurrogate(u) { index += 1; return .unknown }
                 return literal(u)
             }
         }
 
         func literal(_ u: UInt16) -> Atom {
-            guard caseInsensitive else { return .set([u]) }
-            if u >= 0x41 && u <= 0x5A { return .set([u, u + 0x20]) }
-            if u >= 0x61 && u <= 0x7A { return .set([u, u - 0x20]) }
+            let cls = CharacterTransitions.classOf(u)
+            guard caseInsensitive else { return Atom(chars: [u], first: cls, last: cls) }
+            let letter = CharacterTransitions.lower | CharacterTransitions.upper
+            if u >= 0x41 && u <= 0x5A { return Atom(chars: [u, u + 0x20], first: letter, last: letter) }
+            if u >= 0x61 && u <= 0x7A { return Atom(chars: [u, u - 0x20], first: letter, last: letter) }
             if u >= 0x80 {
                 // Non-ASCII letters fold to other letters: no claim. Other symbols stand for themselves.
-                guard let scalar = Unicode.Scalar(u), !scalar.properties.changesWhenCaseMapped, !scalar.properties.changesWhenCaseFolded else { return .any }
+                guard let scalar = Unicode.Scalar(u), !scalar.properties.changesWhenCaseMapped, !scalar.properties.changesWhenCaseFolded else { return .unknown }
             }
             // ICU also folds k to K (Kelvin) and s to ſ: letters are never a useful filter anyway.
-            return .set([u])
+            return Atom(chars: [u], first: cls, last: cls)
         }
 
         mutating func escape() -> Atom? {
@@ -143,7 +205,7 @@ public enum RequiredCharacters {
                 index = min(index + 2, units.count)
                 return first.map(literal) ?? .empty
             case 0x75:  // \uhhhh
-                return hex(count: 4).map(literal) ?? nil
+                return hex(count: 4).map(literal)
             case 0x78:  // \xhh or \x{h…}
                 if !atEnd, current == 0x7B {
                     index += 1
@@ -151,24 +213,31 @@ public enum RequiredCharacters {
                     while !atEnd, current != 0x7D, let digit = hexDigit(current) { value = value * 16 + digit; index += 1 }
                     guard !atEnd, current == 0x7D else { return nil }
                     index += 1
-                    return value <= 0xFFFF && !(0xD800...0xDFFF).contains(value) ? literal(UInt16(value)) : .any
+                    return value <= 0xFFFF && !(0xD800...0xDFFF).contains(value) ? literal(UInt16(value)) : .unknown
                 }
-                return hex(count: 2).map(literal) ?? nil
-            case 0x74: return .set([0x09])
-            case 0x6E: return .set([0x0A])
-            case 0x72: return .set([0x0D])
+                return hex(count: 2).map(literal)
+            case 0x74: return literal(0x09)
+            case 0x6E: return literal(0x0A)
+            case 0x72: return literal(0x0D)
             case 0x70, 0x50, 0x4E:  // \p{…} \P{…} \N{…}
+                var name = ""
                 if !atEnd, current == 0x7B {
-                    while !atEnd, current != 0x7D { index += 1 }
                     index += 1
-                } else {
+                    while !atEnd, current != 0x7D { name.unicodeScalars.append(Unicode.Scalar(current) ?? " "); index += 1 }
+                    index += 1
+                } else if !atEnd {
+                    name = String(Unicode.Scalar(current).map(Character.init) ?? " ")
                     index += 1
                 }
-                return .any
-            case 0x31...0x39: return .any  // back-reference
+                guard u == 0x70, !caseInsensitive else { return .unknown }
+                let cls = CharacterTransitions.classOf(property: name)
+                return Atom(first: cls, last: cls)
+            case 0x64:  // \d
+                return Atom(first: CharacterTransitions.digit, last: CharacterTransitions.digit)
+            case 0x31...0x39: return .unknown  // back-reference
             case 0x30...0x30: return nil
             default:
-                if (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) { return .any }  // \d \w \s \h \v \R \X …
+                if (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) { return .unknown }  // \w \s \h \v \R \X …
                 return literal(u)
             }
         }
@@ -194,7 +263,7 @@ public enum RequiredCharacters {
 
         /// `[…]` with only literal characters and small ranges; nil for anything else
         /// (negation, properties, nested sets, set operations).
-        mutating func charClass() -> Set<UInt16>? {
+        mutating func charClass() -> Atom {
             let start = index
             index += 1
             var set = Set<UInt16>()
@@ -242,12 +311,13 @@ public enum RequiredCharacters {
             }
             if !atEnd { index += 1 }  // the closing ]
             _ = start
-            guard simple else { return nil }
+            guard simple else { return .unknown }
             if caseInsensitive {
                 for u in set where (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) { set.insert(u ^ 0x20) }
-                if set.contains(where: { $0 >= 0x80 }) { return nil }
+                if set.contains(where: { $0 >= 0x80 }) { return .unknown }
             }
-            return set
+            let classes = set.reduce(UInt8(0)) { $0 | CharacterTransitions.classOf($1) }
+            return Atom(chars: set, first: classes, last: classes)
         }
 
         /// Skips a (possibly nested) character class.
@@ -294,11 +364,17 @@ public enum RequiredCharacters {
                     kind = "plain"
                 }
             }
-            let inner = alternation()
+            var inner = alternation()
             guard !atEnd, current == 0x29 else { return nil }
             index += 1
             if kind == "not" { return .empty }
-            return inner.map { .set($0) } ?? .any
+            if kind == "ahead" || kind == "behind" {
+                // Consumes nothing, but its text is in the segment.
+                inner.zeroWidth = true
+                inner.first = CharacterTransitions.anyClass
+                inner.last = CharacterTransitions.anyClass
+            }
+            return inner
         }
 
         /// Reads a quantifier after an atom; true when the atom must still occur at least once.

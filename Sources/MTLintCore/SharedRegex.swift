@@ -11,8 +11,10 @@ public final class SharedRegex: Sendable {
     public let pattern: String
     public let options: RegexOptions
     public let groupCount: Int
+    /// What every match needs in its segment (see `RequiredCharacters`).
+    public let requirement: RequiredCharacters.Requirement
     /// Code units one of which every match needs in its segment (nil: no such small set).
-    public let requiredUnits: Set<UInt16>?
+    public var requiredUnits: Set<UInt16>? { requirement.characters }
     private let original: Mutex<Regex?>
 
     /// ICU time-limit steps per match attempt (roughly milliseconds) and stack bytes: a
@@ -26,7 +28,7 @@ public final class SharedRegex: Sendable {
         self.pattern = pattern
         self.options = options
         self.groupCount = regex.groupCount
-        self.requiredUnits = RequiredCharacters.of(pattern: pattern, caseInsensitive: options.contains(.caseInsensitive))
+        self.requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
         self.original = Mutex(regex)
     }
 
@@ -36,7 +38,7 @@ public final class SharedRegex: Sendable {
         self.pattern = pattern
         self.options = options
         self.groupCount = RegexGroups.count(in: pattern)
-        self.requiredUnits = RequiredCharacters.of(pattern: pattern, caseInsensitive: options.contains(.caseInsensitive))
+        self.requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
         self.original = Mutex(nil)
     }
 

@@ -57,3 +57,30 @@ import Testing
         }
     }
 }
+
+@Suite struct CharacterTransitionTests {
+    func transitions(_ pattern: String) -> UInt16? {
+        RequiredCharacters.requirement(of: pattern, caseInsensitive: false).transitions
+    }
+
+    @Test func gluedWordPatternsNeedALowerToUpperTransition() {
+        let lowerUpper = CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper)
+        #expect(transitions("\\b(\\p{Ll}{2,})(\\p{Lu}{2,})\\b") == lowerUpper)
+        #expect(transitions("\\b(\\p{Ll}{3,}|in|on)(\\p{Lu}\\p{Ll}{2,})\\b") == lowerUpper)
+        #expect(transitions("((?:19|20)\\d\\d)(\\p{Lu}\\p{Ll}{2,})") == CharacterTransitions.mask(from: CharacterTransitions.digit, to: CharacterTransitions.upper))
+    }
+
+    @Test func commonTransitionsAreNoFilter() {
+        #expect(transitions("\\p{Lu}\\p{Ll}") == nil)
+        #expect(transitions("[a-z]+ [a-z]+") == nil)
+        #expect(transitions("\\p{Ll}?\\p{Lu}") == nil)
+    }
+
+    @Test func lineMasks() {
+        let text = Document("likeRELATED").text
+        let mask = CharacterTransitions.mask(of: text.units, in: 0..<text.count)
+        #expect(mask & CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper) != 0)
+        let plain = Document("A plain line.").text
+        #expect(CharacterTransitions.mask(of: plain.units, in: 0..<plain.count) & CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper) == 0)
+    }
+}
