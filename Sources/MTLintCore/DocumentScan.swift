@@ -10,6 +10,7 @@ public final class DocumentScan {
     private(set) var transitionMasks: [UInt16] = []
     private let wantedWords: Set<UInt64>
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
+    private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
 
     init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>) {
         self.document = document
@@ -29,6 +30,35 @@ public final class DocumentScan {
         let hits = WordHash.hits(in: document.text, wanted: wantedWords)
         cachedWordHits = hits
         return hits
+    }
+
+    /// For each line, whether it holds one of `literals` (computed once per document).
+    public func lines(containing literals: RequiredLiterals) -> [Bool] {
+        if let known = linesByLiterals[ObjectIdentifier(literals)] { return known }
+        var flags = [Bool](repeating: false, count: max(document.lines.count, 1))
+        if let bit = prefilter.bit(for: literals) {
+            for index in flags.indices where index < lineMasks.count && lineMasks[index] & bit != 0 { flags[index] = true }
+        }
+        if !literals.words.isEmpty {
+            for hit in wordHits where literals.words.contains(hit.hash) {
+                flags[document.lineIndex(containing: hit.position)] = true
+            }
+        }
+        linesByLiterals[ObjectIdentifier(literals)] = flags
+        return flags
+    }
+
+    /// Whether any line `segment` touches is flagged.
+    public func anyLine(_ flags: [Bool], in segment: Range<Int>) -> Bool {
+        let lines = document.lines
+        guard !lines.isEmpty else { return false }
+        var index = document.lineIndex(containing: segment.lowerBound)
+        while index < lines.count {
+            if flags[index] { return true }
+            if lines[index].end >= segment.upperBound { return false }
+            index += 1
+        }
+        return false
     }
 
     func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {
@@ -79,8 +109,20 @@ final class CharacterPrefilter {
     var isEmpty: Bool { bits.isEmpty }
     var usesTransitions: Bool { !transitionMasks.isEmpty }
 
-    init(regexes: [SharedRegex]) {
+    init(regexes: [SharedRegex], literals: [RequiredLiterals] = []) {
         var setBits: [Set<UInt16>: UInt64] = [:]
+        for literal in literals where !literal.characters.isEmpty {
+            if let bit = setBits[literal.characters] {
+                bits[ObjectIdentifier(literal)] = bit
+            } else if setBits.count < 64 {
+                let bit = UInt64(1) << UInt64(setBits.count)
+                setBits[literal.characters] = bit
+                bits[ObjectIdentifier(literal)] = bit
+            } else {
+                // Out of bits: flag every line for these characters.
+                bits[ObjectIdentifier(literal)] = UInt64.max
+            }
+        }
         for regex in regexes {
             if let transitions = regex.requirement.transitions {
                 transitionMasks[ObjectIdentifier(regex)] = transitions
@@ -103,6 +145,7 @@ final class CharacterPrefilter {
     }
 
     func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }
+    func bit(for literals: RequiredLiterals) -> UInt64? { bits[ObjectIdentifier(literals)] }
     func transitions(for regex: SharedRegex) -> UInt16? { transitionMasks[ObjectIdentifier(regex)] }
 
     func lineMasks(of document: Document) -> [UInt64] {

@@ -8,17 +8,21 @@ import ICUText
 /// units (page furniture is short; an article paragraph never is).
 public struct LineMatcherKind: MatcherKind {
     public static let key = "line"
-    public static let optionKeys = ["case-sensitive", "max-length"]
+    public static let optionKeys = ["case-sensitive", "max-length", "requires"]
     public static let defaultMaxLength = 300
 
     public let exact: Set<String>
     public let maxLength: Int
+    /// Literals every line matched by a pattern contains (exact lines are always checked).
+    public let requiredLiterals: RequiredLiterals?
     public let patterns: [SharedRegex]
     public let caseSensitive: Bool
     let longestExact: Int
 
-    public init(exact: [String], patterns: [SharedRegex], caseSensitive: Bool, maxLength: Int = LineMatcherKind.defaultMaxLength) {
+    public init(exact: [String], patterns: [SharedRegex], caseSensitive: Bool, maxLength: Int = LineMatcherKind.defaultMaxLength,
+                requires: RequiredLiterals? = nil) {
         self.maxLength = maxLength
+        self.requiredLiterals = requires
         self.exact = Set(exact.map { Self.key(for: $0, caseSensitive: caseSensitive) })
         self.patterns = patterns
         self.caseSensitive = caseSensitive
@@ -49,7 +53,8 @@ public struct LineMatcherKind: MatcherKind {
         }
         guard !exact.isEmpty || !patterns.isEmpty else { throw ConfigError("line: the list is empty", at: node.mark) }
         let maxLength = try mapping["max-length"]?.int(in: 1...100_000) ?? defaultMaxLength
-        return Self(exact: exact, patterns: patterns, caseSensitive: caseSensitive, maxLength: maxLength)
+        return Self(exact: exact, patterns: patterns, caseSensitive: caseSensitive, maxLength: maxLength,
+                    requires: try RequiredLiterals.decode(mapping["requires"]))
     }
 
     public var scopes: [Scope] { [.line] }
@@ -86,6 +91,7 @@ final class LineMatcher: Matcher {
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         pointedAt = Array(repeating: false, count: kind.patterns.count)
+        let literalLines = kind.requiredLiterals.map { context.scan.lines(containing: $0) }
         for (lineIndex, line) in document.lines.enumerated() {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
@@ -96,7 +102,7 @@ final class LineMatcher: Matcher {
                     continue
                 }
             }
-            guard trimmed.count <= kind.maxLength else { continue }
+            guard trimmed.count <= kind.maxLength, literalLines?[lineIndex] ?? true else { continue }
             for patternIndex in kind.patterns.indices where context.scan.lineMayMatch(lineIndex, kind.patterns[patternIndex]) {
                 if let match = try regex(patternIndex, for: document).matchesWhole(trimmed) {
                     emit(Match(range: trimmed, captures: match.groups, values: ["line": document.string(trimmed)]))

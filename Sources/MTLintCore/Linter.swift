@@ -27,8 +27,12 @@ public final class Linter {
         for rule in rules { matchers.append(try rule.matcher.makeMatcher()) }
         self.matchers = matchers
         self.vetoes = Array(repeating: nil, count: rules.count)
-        self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes))
-        self.wantedWords = rules.reduce(into: Set<UInt64>()) { $0.formUnion($1.matcher.firstWordHashes) }
+        self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes),
+                                            literals: rules.compactMap(\.matcher.requiredLiterals))
+        self.wantedWords = rules.reduce(into: Set<UInt64>()) {
+            $0.formUnion($1.matcher.firstWordHashes)
+            $0.formUnion($1.matcher.requiredLiterals?.words ?? [])
+        }
     }
 
     /// A linter with the same rules and context, for another task.

@@ -45,6 +45,8 @@ public protocol MatcherKind: Sendable {
     var filteredRegexes: [SharedRegex] { get }
     /// Hashes of the first words of listed phrases (see `WordHash`), for the shared word scan.
     var firstWordHashes: Set<UInt64> { get }
+    /// Literals the rule author says every match's segment contains (`requires:`).
+    var requiredLiterals: RequiredLiterals? { get }
 
     func makeMatcher() throws(ICUError) -> any Matcher
 }
@@ -58,6 +60,7 @@ extension MatcherKind {
     public var scopes: [Scope] { Scope.allCases }
     public var filteredRegexes: [SharedRegex] { [] }
     public var firstWordHashes: Set<UInt64> { [] }
+    public var requiredLiterals: RequiredLiterals? { nil }
 }
 
 /// Finds matches in the segments of one document. One per task: it may hold ICU state.
@@ -78,6 +81,13 @@ public struct MatchContext {
     /// characters (all of them when it has none).
     public func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {
         scan.candidates(segments, for: regex)
+    }
+
+    /// The segments holding one of `literals` (all of them when there are none).
+    public func candidates(_ segments: [Range<Int>], containing literals: RequiredLiterals?) -> [Range<Int>] {
+        guard let literals else { return segments }
+        let lines = scan.lines(containing: literals)
+        return segments.filter { scan.anyLine(lines, in: $0) }
     }
 }
 

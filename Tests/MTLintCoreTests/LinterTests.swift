@@ -63,4 +63,23 @@ import Testing
         #expect(result.failures.first?.reason.contains("time limit") == true)
         #expect(result.findings.map(\.ruleID) == ["t/normal"])
     }
+
+    @Test func requiresSkipsSegmentsWithoutTheLiterals() throws {
+        // The pattern alone would match both lines; `requires` promises a word or a character.
+        let kind = PatternMatcherKind(regex: try SharedRegex("– \\p{Lu}\\p{L}+$"), requires: RequiredLiterals(["AFP", "©"]))
+        let rule = Rule(id: "t/req", category: .photoCredit, severity: .info, summary: "s", why: "w", scope: .line,
+                        matcher: kind, message: Template("m"))
+        let linter = try Linter(rules: [rule])
+        let text = "Leaders met – Afp\nLeaders met – Smith\n© – Jones"
+        let doc = Document(text)
+        #expect(linter.lint(doc).findings.map { doc.location(of: $0.range.lowerBound).line } == [1, 3])
+    }
+
+    @Test func requiresEntriesAreWordsOrCharacters() {
+        let source = ConfigSource(path: "r.yml", text: "")
+        let node = ConfigNode(.sequence([ConfigNode(.scalar("two words", quoted: true), mark: ConfigMark(source: source, line: 1, column: 1))]),
+                              mark: ConfigMark(source: source, line: 1, column: 1))
+        #expect(throws: ConfigError.self) { try RequiredLiterals.decode(node) }
+    }
 }
+
