@@ -16,6 +16,9 @@ public struct PhraseMatcherKind: MatcherKind {
     public let firstWordHashes: Set<UInt64>
     /// One regex per first word, holding only the phrases that start with it.
     let byFirstWord: [UInt64: SharedRegex]
+    /// For first words that only start phrases of two or more words: the second words that
+    /// may follow. Most hits of a common first word (`the`, `at`) end there, without ICU.
+    let secondWords: [UInt64: Set<UInt64>]
     /// The whole list, for lists with a phrase that does not start with a word.
     let whole: SharedRegex?
 
@@ -35,10 +38,15 @@ public struct PhraseMatcherKind: MatcherKind {
             let grouped = Dictionary(grouping: phrases.map(\.0)) { WordHash.firstWord(of: $0) ?? 0 }
             firstWordHashes = Set(grouped.keys)
             byFirstWord = grouped.mapValues(regex)
+            secondWords = grouped.compactMapValues { group in
+                let seconds = group.map { WordHash.words(of: $0).dropFirst().first }
+                return seconds.allSatisfy { $0 != nil } ? Set(seconds.compactMap { $0 }) : nil
+            }
             whole = nil
         } else {
             firstWordHashes = []
             byFirstWord = [:]
+            secondWords = [:]
             whole = regex(phrases.map(\.0))
         }
     }
@@ -142,7 +150,12 @@ final class PhraseMatcher: Matcher {
             while segmentIndex < segments.count, segments[segmentIndex].upperBound <= hit.position { segmentIndex += 1 }
             guard segmentIndex < segments.count else { break }
             let segment = segments[segmentIndex]
-            guard segment.lowerBound <= hit.position, let regex = try regex(for: hit.hash, in: document) else { continue }
+            guard segment.lowerBound <= hit.position else { continue }
+            if let seconds = kind.secondWords[hit.hash] {
+                guard let next = WordHash.nextWord(after: hit.position, in: document.text, before: segment.upperBound),
+                      seconds.contains(next) else { continue }
+            }
+            guard let regex = try regex(for: hit.hash, in: document) else { continue }
             if let match = try regex.lookingAt(hit.position..<segment.upperBound), !match.range.isEmpty {
                 resumeAt = match.range.upperBound
                 emit(Self.match(match, in: document, kind: kind))

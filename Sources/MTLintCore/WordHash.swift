@@ -38,6 +38,42 @@ public enum WordHash {
         return inWord ? hash : nil
     }
 
+    /// The hashes of the words of `phrase`, in order.
+    public static func words(of phrase: String) -> [UInt64] {
+        var result: [UInt64] = []
+        var hash = offset
+        var inWord = false
+        for u in phrase.utf16 {
+            if isWordUnit(u) {
+                hash = (hash ^ UInt64(lower(u))) &* prime
+                inWord = true
+            } else if inWord {
+                result.append(hash)
+                hash = offset
+                inWord = false
+            }
+        }
+        if inWord { result.append(hash) }
+        return result
+    }
+
+    /// The hash of the word after the one starting at `start`, if one follows within `gap`
+    /// non-word units and before `end`.
+    static func nextWord(after start: Int, in text: UTF16Text, before end: Int, gap: Int = 16) -> UInt64? {
+        let units = text.units
+        var i = start
+        while i < end, isWordUnit(units[i]) { i += 1 }
+        let gapEnd = min(end, i + gap)
+        while i < gapEnd, !isWordUnit(units[i]) { i += 1 }
+        guard i < end, isWordUnit(units[i]) else { return nil }
+        var hash = offset
+        while i < end, isWordUnit(units[i]) {
+            hash = (hash ^ UInt64(lower(units[i]))) &* prime
+            i += 1
+        }
+        return hash
+    }
+
     /// Start offsets (and hashes) of the words of `text` whose hash is in `wanted`.
     static func hits(in text: UTF16Text, wanted: Set<UInt64>) -> [(position: Int, hash: UInt64)] {
         guard !wanted.isEmpty else { return [] }
