@@ -18,6 +18,9 @@ public struct LineMatcherKind: MatcherKind {
     public let patterns: [SharedRegex]
     public let caseSensitive: Bool
     let longestExact: Int
+    /// Hashes of the exact lines (see `lineHash`), so most lines are ruled out without
+    /// building a string.
+    let exactHashes: Set<UInt64>
 
     public init(exact: [String], patterns: [SharedRegex], caseSensitive: Bool, maxLength: Int = LineMatcherKind.defaultMaxLength,
                 requires: RequiredLiterals? = nil) {
@@ -27,11 +30,18 @@ public struct LineMatcherKind: MatcherKind {
         self.patterns = patterns
         self.caseSensitive = caseSensitive
         longestExact = exact.map(\.utf16.count).max() ?? 0
+        exactHashes = Set(exact.map { line in
+            let units = Array(line.trimmedWhitespace.utf16)
+            return units.withUnsafeBufferPointer { Self.lineHash($0, 0..<units.count, caseSensitive: caseSensitive) }
+        })
     }
+
+    /// Lower case unit by unit, the same way `lineHash` folds.
+    static func foldCase(_ text: String) -> String { String(decoding: text.utf16.map(WordHash.lower), as: UTF16.self) }
 
     static func key(for line: String, caseSensitive: Bool) -> String {
         let trimmed = line.trimmedWhitespace
-        return caseSensitive ? trimmed : trimmed.lowercased()
+        return caseSensitive ? trimmed : foldCase(trimmed)
     }
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
@@ -55,6 +65,16 @@ public struct LineMatcherKind: MatcherKind {
         let maxLength = try mapping["max-length"]?.int(in: 1...100_000) ?? defaultMaxLength
         return Self(exact: exact, patterns: patterns, caseSensitive: caseSensitive, maxLength: maxLength,
                     requires: try RequiredLiterals.decode(mapping["requires"]))
+    }
+
+    /// FNV-1a over the units (lower-cased unit by unit unless case-sensitive).
+    static func lineHash(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, caseSensitive: Bool) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for i in range {
+            let u = caseSensitive ? units[i] : WordHash.lower(units[i])
+            hash = (hash ^ UInt64(u)) &* 0x100000001b3
+        }
+        return hash
     }
 
     public var scopes: [Scope] { [.line] }
@@ -95,9 +115,10 @@ final class LineMatcher: Matcher {
         for (lineIndex, line) in document.lines.enumerated() {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
-            if trimmed.count <= kind.longestExact {
+            if trimmed.count <= kind.longestExact,
+               kind.exactHashes.contains(LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: kind.caseSensitive)) {
                 let text = document.string(trimmed)
-                if kind.exact.contains(kind.caseSensitive ? text : text.lowercased()) {
+                if kind.exact.contains(kind.caseSensitive ? text : LineMatcherKind.foldCase(text)) {
                     emit(Match(range: trimmed, values: ["line": text]))
                     continue
                 }

@@ -83,6 +83,9 @@ final class QuoteStyleMatcher: Matcher {
             var straightOpen = false
             var i = paragraph.lowerBound
             while i < paragraph.upperBound {
+                // Most units are not double quotes: skip them without decoding neighbours.
+                let unit = text[i]
+                guard unit == 0x201C || unit == 0x201D || unit == 0x22 else { i += 1; continue }
                 let c = text.codePoint(at: i)
                 let before: UInt32? = i > paragraph.lowerBound ? text.codePoint(before: i) : nil
                 let after: UInt32? = i + 1 < paragraph.upperBound ? text.codePoint(at: i + 1) : nil
@@ -155,6 +158,13 @@ final class QuoteStyleMatcher: Matcher {
         }
         var i = paragraph.lowerBound
         while i < paragraph.upperBound {
+            // Only these marks matter here: skip every other unit without decoding neighbours.
+            switch text[i] {
+            case 0xAB, 0x2039, 0x201E, 0x201A, 0xBB, 0x203A, 0x201C, 0x201D, 0x2018: break
+            default:
+                i += 1
+                continue
+            }
             let c = text.codePoint(at: i)
             let before: UInt32? = i > paragraph.lowerBound ? text.codePoint(before: i) : nil
             let after: UInt32? = i + 1 < paragraph.upperBound ? text.codePoint(at: i + 1) : nil

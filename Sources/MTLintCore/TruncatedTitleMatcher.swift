@@ -52,7 +52,14 @@ final class TruncatedTitleMatcher: Matcher {
             normalized[index] = made
             return made
         }
+        let units = document.text.units
         for (index, line) in lines.enumerated() {
+            // Cheap test first: only a line ending in … or ... can be a truncated title.
+            var end = line.content.upperBound
+            while end > line.content.lowerBound, units[end - 1] == 0x20 || units[end - 1] == 0x09 { end -= 1 }
+            guard end > line.content.lowerBound,
+                  units[end - 1] == 0x2026 || (end - line.content.lowerBound >= 3 && units[end - 1] == 0x2E && units[end - 2] == 0x2E && units[end - 3] == 0x2E)
+            else { continue }
             let trimmed = document.trimmed(line.content)
             guard let body = Self.beforeEllipsis(document.string(trimmed)) else { continue }
             let words = Self.normalize(body, lowercase: false).split(separator: " ")
