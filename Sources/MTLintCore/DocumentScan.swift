@@ -8,6 +8,8 @@ public final class DocumentScan {
     private(set) var lineMasks: [UInt64] = []
     /// The character-class transitions on each line (when some regex needs them).
     private(set) var transitionMasks: [UInt16] = []
+    /// Bits of the character pairs on each line.
+    private(set) var pairMasks: [UInt64] = []
     private let wantedWords: Set<UInt64>
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
@@ -16,7 +18,7 @@ public final class DocumentScan {
         self.document = document
         self.prefilter = prefilter
         self.wantedWords = wantedWords
-        if !prefilter.isEmpty { lineMasks = prefilter.lineMasks(of: document) }
+        if !prefilter.isEmpty { (lineMasks, pairMasks) = prefilter.lineMasks(of: document) }
         if prefilter.usesTransitions {
             transitionMasks = document.lines.map { line in
                 CharacterTransitions.mask(of: document.text.units, in: line.content)
@@ -38,6 +40,9 @@ public final class DocumentScan {
         var flags = [Bool](repeating: false, count: max(document.lines.count, 1))
         if let bit = prefilter.bit(for: literals) {
             for index in flags.indices where index < lineMasks.count && lineMasks[index] & bit != 0 { flags[index] = true }
+        } else if !literals.characters.isEmpty {
+            // No filter bit left for these characters: every line may hold them.
+            flags = [Bool](repeating: true, count: flags.count)
         }
         if !literals.words.isEmpty {
             for hit in wordHits where literals.words.contains(hit.hash) {
@@ -65,6 +70,7 @@ public final class DocumentScan {
         var result = segments
         if let bit = prefilter.bit(for: regex) { result = result.filter { mayContain(bit, in: $0) } }
         if let transitions = prefilter.transitions(for: regex) { result = result.filter { mayContain(transitions: transitions, in: $0) } }
+        if let pairs = prefilter.pairs(for: regex) { result = result.filter { mayContain(pairs: pairs, in: $0) } }
         return result
     }
 
@@ -91,10 +97,21 @@ public final class DocumentScan {
         return false
     }
 
+    /// Whether a one-line `segment` holds one of the pairs of `bits` (a pair across a line
+    /// break is not tracked, so multi-line segments always pass).
+    func mayContain(pairs bits: UInt64, in segment: Range<Int>) -> Bool {
+        let lines = document.lines
+        guard !lines.isEmpty else { return false }
+        let index = document.lineIndex(containing: segment.lowerBound)
+        if lines[index].end < segment.upperBound { return true }
+        return pairMasks[index] & bits != 0
+    }
+
     /// Whether line `index` may hold a match of `regex`.
     public func lineMayMatch(_ index: Int, _ regex: SharedRegex) -> Bool {
         if let bit = prefilter.bit(for: regex), lineMasks[index] & bit == 0 { return false }
         if let transitions = prefilter.transitions(for: regex), transitionMasks[index] & transitions == 0 { return false }
+        if let pairs = prefilter.pairs(for: regex), pairMasks[index] & pairs == 0 { return false }
         return true
     }
 }
@@ -105,59 +122,102 @@ final class CharacterPrefilter {
     private var table: [UInt64] = []
     private var bits: [ObjectIdentifier: UInt64] = [:]
     private var transitionMasks: [ObjectIdentifier: UInt16] = [:]
+    /// Pair filters: bit k is set in `pairFirst[a]` and `pairSecond[b]` when (a, b) belongs
+    /// to the k-th distinct pair set, so `pairFirst[a] & pairSecond[b]` finds them all.
+    private var pairFirst: [UInt64] = []
+    private var pairSecond: [UInt64] = []
+    private var pairBits: [ObjectIdentifier: UInt64] = [:]
 
-    var isEmpty: Bool { bits.isEmpty }
+    var isEmpty: Bool { table.isEmpty && pairFirst.isEmpty }
     var usesTransitions: Bool { !transitionMasks.isEmpty }
 
     init(regexes: [SharedRegex], literals: [RequiredLiterals] = []) {
         var setBits: [Set<UInt16>: UInt64] = [:]
-        for literal in literals where !literal.characters.isEmpty {
-            if let bit = setBits[literal.characters] {
-                bits[ObjectIdentifier(literal)] = bit
-            } else if setBits.count < 64 {
-                let bit = UInt64(1) << UInt64(setBits.count)
-                setBits[literal.characters] = bit
-                bits[ObjectIdentifier(literal)] = bit
-            } else {
-                // Out of bits: flag every line for these characters.
-                bits[ObjectIdentifier(literal)] = UInt64.max
-            }
+        func bit(for set: Set<UInt16>) -> UInt64? {
+            if let known = setBits[set] { return known }
+            guard setBits.count < 64 else { return nil }  // out of bits: not filtered
+            let made = UInt64(1) << UInt64(setBits.count)
+            setBits[set] = made
+            return made
         }
+        for literal in literals where !literal.characters.isEmpty {
+            if let made = bit(for: literal.characters) { bits[ObjectIdentifier(literal)] = made }
+        }
+        var pairSetBits: [RequiredCharacters.CharacterPair: UInt64] = [:]
         for regex in regexes {
             if let transitions = regex.requirement.transitions {
                 transitionMasks[ObjectIdentifier(regex)] = transitions
             }
-            guard let required = regex.requiredUnits else { continue }
-            if let bit = setBits[required] {
-                bits[ObjectIdentifier(regex)] = bit
-                continue
+            if let required = regex.requiredUnits, let made = bit(for: required) { bits[ObjectIdentifier(regex)] = made }
+            if let pairs = regex.requirement.pairs {
+                var mask: UInt64 = 0
+                for pair in pairs {
+                    if let known = pairSetBits[pair] {
+                        mask |= known
+                    } else if pairSetBits.count < 64 {
+                        let made = UInt64(1) << UInt64(pairSetBits.count)
+                        pairSetBits[pair] = made
+                        mask |= made
+                    } else {
+                        mask = 0
+                        break
+                    }
+                }
+                if mask != 0 { pairBits[ObjectIdentifier(regex)] = mask }
             }
-            guard setBits.count < 64 else { continue }
-            let bit = UInt64(1) << UInt64(setBits.count)
-            setBits[required] = bit
-            bits[ObjectIdentifier(regex)] = bit
         }
-        guard !setBits.isEmpty else { return }
-        table = [UInt64](repeating: 0, count: 65_536)
-        for (set, bit) in setBits {
-            for unit in set { table[Int(unit)] |= bit }
+        if !setBits.isEmpty {
+            table = [UInt64](repeating: 0, count: 65_536)
+            for (set, bit) in setBits {
+                for unit in set { table[Int(unit)] |= bit }
+            }
+        }
+        if !pairSetBits.isEmpty {
+            pairFirst = [UInt64](repeating: 0, count: 65_536)
+            pairSecond = [UInt64](repeating: 0, count: 65_536)
+            for (pair, bit) in pairSetBits {
+                for unit in pair.first { pairFirst[Int(unit)] |= bit }
+                for unit in pair.second { pairSecond[Int(unit)] |= bit }
+            }
         }
     }
 
     func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }
     func bit(for literals: RequiredLiterals) -> UInt64? { bits[ObjectIdentifier(literals)] }
     func transitions(for regex: SharedRegex) -> UInt16? { transitionMasks[ObjectIdentifier(regex)] }
+    func pairs(for regex: SharedRegex) -> UInt64? { pairBits[ObjectIdentifier(regex)] }
 
-    func lineMasks(of document: Document) -> [UInt64] {
-        var masks = [UInt64](repeating: 0, count: max(document.lines.count, 1))
+    /// One pass over every line: the character bits and the pair bits it holds.
+    func lineMasks(of document: Document) -> (characters: [UInt64], pairs: [UInt64]) {
+        let count = max(document.lines.count, 1)
+        var characters = [UInt64](repeating: 0, count: table.isEmpty ? 0 : count)
+        var pairs = [UInt64](repeating: 0, count: pairFirst.isEmpty ? 0 : count)
         let units = document.text.units
-        table.withUnsafeBufferPointer { table in
-            for (index, line) in document.lines.enumerated() {
-                var mask: UInt64 = 0
-                for i in line.content { mask |= table[Int(units[i])] }
-                masks[index] = mask
+        if !table.isEmpty {
+            table.withUnsafeBufferPointer { table in
+                for (index, line) in document.lines.enumerated() {
+                    var mask: UInt64 = 0
+                    for i in line.content { mask |= table[Int(units[i])] }
+                    characters[index] = mask
+                }
             }
         }
-        return masks
+        if !pairFirst.isEmpty {
+            pairFirst.withUnsafeBufferPointer { first in
+                pairSecond.withUnsafeBufferPointer { second in
+                    for (index, line) in document.lines.enumerated() where line.content.count > 1 {
+                        var mask: UInt64 = 0
+                        var previous = first[Int(units[line.content.lowerBound])]
+                        for i in (line.content.lowerBound + 1)..<line.content.upperBound {
+                            let unit = Int(units[i])
+                            mask |= previous & second[unit]
+                            previous = first[unit]
+                        }
+                        pairs[index] = mask
+                    }
+                }
+            }
+        }
+        return (characters, pairs)
     }
 }

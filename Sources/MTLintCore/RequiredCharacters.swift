@@ -16,9 +16,10 @@ public enum RequiredCharacters {
         var analyzer = Analyzer(units: Array(pattern.utf16), caseInsensitive: caseInsensitive || pattern.contains("(?i"))
         let result = analyzer.alternation()
         guard analyzer.index == analyzer.units.count else { return Requirement() }
-        // Both are necessary conditions, so a segment must meet both.
+        // Each is a necessary condition, so a segment must meet all of them.
         return Requirement(characters: result.chars.flatMap { useful($0) ? $0 : nil },
-                           transitions: result.transitions.flatMap { CharacterTransitions.useful($0) ? $0 : nil })
+                           transitions: result.transitions.flatMap { CharacterTransitions.useful($0) ? $0 : nil },
+                           pairs: result.pairs.flatMap { $0.allSatisfy(\.isUseful) && !$0.isEmpty ? $0 : nil })
     }
 
     /// What a regex needs in a segment; both nil when nothing cheap can be said.
@@ -26,10 +27,53 @@ public enum RequiredCharacters {
         public var characters: Set<UInt16>?
         /// Bits of `CharacterTransitions`.
         public var transitions: UInt16?
+        /// Two characters side by side: every match holds one of these pairs.
+        public var pairs: [CharacterPair]?
 
-        public init(characters: Set<UInt16>? = nil, transitions: UInt16? = nil) {
+        public init(characters: Set<UInt16>? = nil, transitions: UInt16? = nil, pairs: [CharacterPair]? = nil) {
             self.characters = characters
             self.transitions = transitions
+            self.pairs = pairs
+        }
+    }
+
+    /// A character from `first` directly followed by one from `second` (a space before a
+    /// comma, two spaces): rare as a pair even when each character is common.
+    public struct CharacterPair: Sendable, Hashable {
+        public var first: Set<UInt16>
+        public var second: Set<UInt16>
+
+        public init(first: Set<UInt16>, second: Set<UInt16>) {
+            self.first = first
+            self.second = second
+        }
+
+        var size: Int { first.count * second.count }
+
+        /// Useful when no pair in it is common in prose (letters in words, a space before a
+        /// word, punctuation before a space...).
+        var isUseful: Bool {
+            guard size > 0, size <= 512 else { return false }
+            // Line masks hold no line breaks, so a pair with one could never be seen.
+            guard !first.contains(where: { $0 == 0x0A || $0 == 0x0D }), !second.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
+            for a in first {
+                for b in second where Self.isCommon(a, b) { return false }
+            }
+            return true
+        }
+
+        static func isWordish(_ u: UInt16) -> Bool {
+            (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || u >= 0xC0
+        }
+
+        static func isCommon(_ a: UInt16, _ b: UInt16) -> Bool {
+            let space: UInt16 = 0x20
+            if isWordish(a) && isWordish(b) { return true }
+            if a == space && (isWordish(b) || [0x28, 0x22, 0x201C, 0x2018, 0x27, 0x2D, 0x2013, 0x2014].contains(b)) { return true }
+            if isWordish(a) && [space, 0x2C, 0x2E, 0x3B, 0x3A, 0x27, 0x2019, 0x2D, 0x29, 0x22, 0x201D, 0x3F, 0x21].contains(b) { return true }
+            if [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x201D, 0x2019, 0x2013, 0x2014, 0x2D].contains(a) && b == space { return true }
+            if (a == 0x2E && b == 0x201D) || (a == 0x2C && b == 0x201D) || (a == 0x201C && isWordish(b)) || (a == 0x28 && isWordish(b)) { return true }
+            return false
         }
     }
 
@@ -75,8 +119,12 @@ public enum RequiredCharacters {
         struct Atom {
             var chars: Set<UInt16>?
             var transitions: UInt16?
+            var pairs: [CharacterPair]?
             var first: UInt8 = CharacterTransitions.anyClass
             var last: UInt8 = CharacterTransitions.anyClass
+            /// The characters a match can start and end with, when known.
+            var firstChars: Set<UInt16>?
+            var lastChars: Set<UInt16>?
             /// Consumes no text (anchors, look-arounds, flags, comments).
             var zeroWidth = false
 
@@ -87,12 +135,15 @@ public enum RequiredCharacters {
         /// Branches separated by `|` up to a `)` or the end: a requirement holds when every
         /// branch has one.
         mutating func alternation() -> Atom {
-            var result = Atom(chars: [], transitions: 0, first: 0, last: 0)
+            var result = Atom(chars: [], transitions: 0, pairs: [], first: 0, last: 0, firstChars: [], lastChars: [])
             var allZeroWidth = true
             while true {
                 let branch = sequence()
                 if let chars = branch.chars, result.chars != nil { result.chars?.formUnion(chars) } else { result.chars = nil }
                 if let transitions = branch.transitions, result.transitions != nil { result.transitions? |= transitions } else { result.transitions = nil }
+                if let pairs = branch.pairs, result.pairs != nil { result.pairs?.append(contentsOf: pairs) } else { result.pairs = nil }
+                if let chars = branch.firstChars, result.firstChars != nil { result.firstChars?.formUnion(chars) } else { result.firstChars = nil }
+                if let chars = branch.lastChars, result.lastChars != nil { result.lastChars?.formUnion(chars) } else { result.lastChars = nil }
                 result.first |= branch.first
                 result.last |= branch.last
                 allZeroWidth = allZeroWidth && branch.zeroWidth
@@ -108,10 +159,20 @@ public enum RequiredCharacters {
         mutating func sequence() -> Atom {
             var bestChars: Set<UInt16>?
             var bestTransitions: UInt16?
+            var bestPair: CharacterPair?
             var first: UInt8?
             var last = CharacterTransitions.anyClass
+            var firstChars: Set<UInt16>??  // set once: the first consumed atom's, nil when unknown
+            var lastChars: Set<UInt16>?
             var previousLast: UInt8?  // last class of the previous consumed atom, if certain
+            var previousLastChars: Set<UInt16>?
             var consumedAny = false
+            func consider(pair first: Set<UInt16>?, _ second: Set<UInt16>?) {
+                guard let first, let second else { return }
+                let pair = CharacterPair(first: first, second: second)
+                guard pair.isUseful else { return }
+                if bestPair.map({ pair.size < $0.size }) ?? true { bestPair = pair }
+            }
             func consider(_ chars: Set<UInt16>?) {
                 if let chars, bestChars.map({ score(chars) < score($0) }) ?? true { bestChars = chars }
             }
@@ -122,29 +183,44 @@ public enum RequiredCharacters {
             while !atEnd, current != 0x7C, current != 0x29 /* ) */ {
                 guard let atom = atom() else {
                     skipToBranchEnd()
-                    return Atom(chars: bestChars, transitions: bestTransitions)
+                    return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPair.map { [$0] })
                 }
-                let mandatory = quantifierKeepsAtom()
+                let minimum = quantifierMinimum()
+                let mandatory = minimum > 0
                 if atom.zeroWidth {
-                    if mandatory { consider(atom.chars); consider(transitions: atom.transitions) }
+                    if mandatory {
+                        consider(atom.chars)
+                        consider(transitions: atom.transitions)
+                        if let pairs = atom.pairs, pairs.count == 1 { consider(pair: pairs[0].first, pairs[0].second) }
+                    }
                     continue
                 }
                 if mandatory {
                     consider(atom.chars)
                     consider(transitions: atom.transitions)
+                    if let pairs = atom.pairs, pairs.count == 1 { consider(pair: pairs[0].first, pairs[0].second) }
                     if let previousLast { consider(transitions: CharacterTransitions.mask(from: previousLast, to: atom.first)) }
+                    consider(pair: previousLastChars, atom.firstChars)
+                    if minimum >= 2 { consider(pair: atom.lastChars, atom.firstChars) }
                     if first == nil { first = consumedAny ? CharacterTransitions.anyClass : atom.first }
+                    if firstChars == nil { firstChars = .some(consumedAny ? nil : atom.firstChars) }
                     previousLast = atom.last
+                    previousLastChars = atom.lastChars
                     last = atom.last
+                    lastChars = atom.lastChars
                 } else {
                     if first == nil { first = CharacterTransitions.anyClass }
+                    if firstChars == nil { firstChars = .some(nil) }
                     previousLast = nil
+                    previousLastChars = nil
                     last = CharacterTransitions.anyClass
+                    lastChars = nil
                 }
                 consumedAny = true
             }
-            return Atom(chars: bestChars, transitions: bestTransitions, first: first ?? CharacterTransitions.anyClass,
-                        last: last, zeroWidth: !consumedAny)
+            return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPair.map { [$0] },
+                        first: first ?? CharacterTransitions.anyClass, last: last,
+                        firstChars: firstChars ?? nil, lastChars: lastChars, zeroWidth: !consumedAny)
         }
 
         /// Gives up on this branch: skip to its end, keeping nesting balanced.
@@ -179,16 +255,16 @@ public enum RequiredCharacters {
 
         func literal(_ u: UInt16) -> Atom {
             let cls = CharacterTransitions.classOf(u)
-            guard caseInsensitive else { return Atom(chars: [u], first: cls, last: cls) }
+            guard caseInsensitive else { return Atom(chars: [u], first: cls, last: cls, firstChars: [u], lastChars: [u]) }
             let letter = CharacterTransitions.lower | CharacterTransitions.upper
+            // ICU also folds k to K (Kelvin sign) and s to ſ: no character sets for letters.
             if u >= 0x41 && u <= 0x5A { return Atom(chars: [u, u + 0x20], first: letter, last: letter) }
             if u >= 0x61 && u <= 0x7A { return Atom(chars: [u, u - 0x20], first: letter, last: letter) }
             if u >= 0x80 {
                 // Non-ASCII letters fold to other letters: no claim. Other symbols stand for themselves.
                 guard let scalar = Unicode.Scalar(u), !scalar.properties.changesWhenCaseMapped, !scalar.properties.changesWhenCaseFolded else { return .unknown }
             }
-            // ICU also folds k to K (Kelvin) and s to ſ: letters are never a useful filter anyway.
-            return Atom(chars: [u], first: cls, last: cls)
+            return Atom(chars: [u], first: cls, last: cls, firstChars: [u], lastChars: [u])
         }
 
         mutating func escape() -> Atom? {
@@ -317,7 +393,8 @@ public enum RequiredCharacters {
                 if set.contains(where: { $0 >= 0x80 }) { return .unknown }
             }
             let classes = set.reduce(UInt8(0)) { $0 | CharacterTransitions.classOf($1) }
-            return Atom(chars: set, first: classes, last: classes)
+            let knownChars = caseInsensitive && set.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) ? nil : set
+            return Atom(chars: set, first: classes, last: classes, firstChars: knownChars, lastChars: knownChars)
         }
 
         /// Skips a (possibly nested) character class.
@@ -373,30 +450,34 @@ public enum RequiredCharacters {
                 inner.zeroWidth = true
                 inner.first = CharacterTransitions.anyClass
                 inner.last = CharacterTransitions.anyClass
+                inner.firstChars = nil
+                inner.lastChars = nil
             }
             return inner
         }
 
-        /// Reads a quantifier after an atom; true when the atom must still occur at least once.
-        mutating func quantifierKeepsAtom() -> Bool {
-            guard !atEnd else { return true }
-            var mandatory = true
+        /// Reads a quantifier after an atom; how many times the atom must occur at least
+        /// (capped at 2: what matters is none, once, or repeated).
+        mutating func quantifierMinimum() -> Int {
+            guard !atEnd else { return 1 }
+            var minimum = 1
             switch current {
-            case 0x2A, 0x3F: mandatory = false; index += 1
+            case 0x2A, 0x3F: minimum = 0; index += 1
             case 0x2B: index += 1
             case 0x7B:
                 var j = index + 1
-                var minimum = 0
+                var count = 0
                 var digits = 0
-                while j < units.count, units[j] >= 0x30, units[j] <= 0x39 { minimum = minimum * 10 + Int(units[j] - 0x30); j += 1; digits += 1 }
-                guard digits > 0 else { return true }  // a literal {
+                while j < units.count, units[j] >= 0x30, units[j] <= 0x39 { count = min(count * 10 + Int(units[j] - 0x30), 1000); j += 1; digits += 1 }
+                guard digits > 0 else { return 1 }  // a literal {
                 while j < units.count, units[j] != 0x7D { j += 1 }
                 index = min(j + 1, units.count)
-                mandatory = minimum > 0
-            default: return true
+                minimum = min(count, 2)
+            default: return 1
             }
             if !atEnd, current == 0x3F || current == 0x2B { index += 1 }  // lazy or possessive
-            return mandatory
+            return minimum
         }
+
     }
 }

@@ -84,3 +84,28 @@ import Testing
         #expect(CharacterTransitions.mask(of: plain.units, in: 0..<plain.count) & CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper) == 0)
     }
 }
+
+@Suite struct CharacterPairTests {
+    func pairs(_ pattern: String) -> [RequiredCharacters.CharacterPair]? {
+        RequiredCharacters.requirement(of: pattern, caseInsensitive: false).pairs
+    }
+
+    @Test func spaceBeforePunctuationAndDoubledSpaces() {
+        #expect(pairs("(?<=\\S) {2,}(?=\\S)") == [.init(first: [0x20], second: [0x20])])
+        #expect(pairs("(?<=\\p{L})[ \\t]+(,|\\.(?!\\.)|\\))") == [.init(first: [0x20, 0x09], second: [0x2C, 0x2E, 0x29])])
+    }
+
+    @Test func commonPairsAreNoFilter() {
+        #expect(pairs("[a-z] [a-z]") == nil)
+        #expect(pairs(", [A-Z]") == nil)
+        #expect(pairs(" ?,") == nil)
+        #expect(pairs("x\\n ") == nil)
+    }
+
+    @Test func linesWithoutThePairAreSkipped() throws {
+        let rule = try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)")
+        let linter = try Linter(rules: [rule])
+        let doc = Document("one space here\ntwo  spaces here\nno pair")
+        #expect(linter.lint(doc).findings.map { doc.location(of: $0.range.lowerBound).line } == [2])
+    }
+}
