@@ -15,23 +15,27 @@ final class Slot: @unchecked Sendable {
     var linter: Linter?
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+let throughput = BenchmarkMetric.custom("kB/s", polarity: .prefersLarger, useScalingFactor: false)
 
 /// `count` rules of one kind, as YAML rule files like the shipped ones.
 func rules(_ kind: String, count: Int) -> [Rule] {
     let files = (0..<count).map { index -> RuleFile in
         let match: String
         let scope: String
+        let flag: String
         switch kind {
         case "pattern":
             scope = "line"
             match = "  pattern: '\\bzorblax\(index)\\w*\\b'"
+            flag = "a ⟨zorblax\(index)⟩ b"
         case "phrases":
             scope = "sentence"
             match = "  phrases:\n    - quibbering flonk \(index)\n    - the grand \(index)-vexillate\n    - snorkwise \(index)"
+            flag = "a ⟨snorkwise \(index)⟩ b"
         default:
             scope = "paragraph"
             match = "  pattern: '(?<=\\p{L}) ‹(?=\\p{L}{\(index + 1)})'"
+            flag = "ab⟨ ‹⟩" + String(repeating: "x", count: index + 1)
         }
         let text = """
             id: bench/\(kind)-\(index)
@@ -43,6 +47,9 @@ func rules(_ kind: String, count: Int) -> [Rule] {
             match:
             \(match)
             message: Rare.
+            examples:
+              flag: ['\(flag)']
+              pass: ['The minister spoke on Monday.']
 
             """
         return RuleFile(path: "bench/\(kind)-\(index).yml", text: text)
@@ -72,7 +79,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(slot.linter!.lint(slot.document!).findings.count)
             let elapsed = clock.now - start
             benchmark.stopMeasurement()
-            benchmark.measurement(throughput, Int(megabytesPerSecond(input.bytes.count, elapsed).rounded()))
+            benchmark.measurement(throughput, Int((megabytesPerSecond(input.bytes.count, elapsed) * 1000).rounded()))
         }
     }
 
