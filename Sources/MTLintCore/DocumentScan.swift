@@ -208,12 +208,15 @@ final class CharacterPrefilter {
                     for (index, line) in document.lines.enumerated() where line.content.count > 1 {
                         var mask: UInt64 = 0
                         var previous = first[Int(units[line.content.lowerBound])]
+                        var astral = UTF16.isSurrogate(units[line.content.lowerBound])
                         for i in (line.content.lowerBound + 1)..<line.content.upperBound {
                             let unit = Int(units[i])
                             mask |= previous & second[unit]
                             previous = first[unit]
+                            astral = astral || UTF16.isSurrogate(units[i])
                         }
-                        pairs[index] = mask
+                        // Pair sets list BMP characters only: a line with astral ones passes.
+                        pairs[index] = astral ? UInt64.max : mask
                     }
                 }
             }

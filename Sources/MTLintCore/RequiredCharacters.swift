@@ -53,7 +53,7 @@ public enum RequiredCharacters {
         /// Useful when no pair in it is common in prose (letters in words, a space before a
         /// word, punctuation before a space...).
         var isUseful: Bool {
-            guard size > 0, size <= 512 else { return false }
+            guard size > 0 else { return false }
             // Line masks hold no line breaks, so a pair with one could never be seen.
             guard !first.contains(where: { $0 == 0x0A || $0 == 0x0D }), !second.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
             for a in first {
@@ -62,9 +62,7 @@ public enum RequiredCharacters {
             return true
         }
 
-        static func isWordish(_ u: UInt16) -> Bool {
-            (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || u >= 0xC0
-        }
+        static func isWordish(_ u: UInt16) -> Bool { WordHash.isWordUnit(u) || UTF16.isSurrogate(u) }
 
         static func isCommon(_ a: UInt16, _ b: UInt16) -> Bool {
             let space: UInt16 = 0x20
@@ -127,6 +125,10 @@ public enum RequiredCharacters {
             var lastChars: Set<UInt16>?
             /// Consumes no text (anchors, look-arounds, flags, comments).
             var zeroWidth = false
+            /// A look-ahead's text follows the position, a look-behind's precedes it.
+            var look: Look = .none
+
+            enum Look { case none, ahead, behind }
 
             static let unknown = Atom()
             static let empty = Atom(zeroWidth: true)
@@ -166,6 +168,7 @@ public enum RequiredCharacters {
             var lastChars: Set<UInt16>?
             var previousLast: UInt8?  // last class of the previous consumed atom, if certain
             var previousLastChars: Set<UInt16>?
+            var behindLastChars: Set<UInt16>?  // a look-behind's last characters, just before the next atom
             var consumedAny = false
             func consider(pair first: Set<UInt16>?, _ second: Set<UInt16>?) {
                 guard let first, let second else { return }
@@ -192,9 +195,14 @@ public enum RequiredCharacters {
                         consider(atom.chars)
                         consider(transitions: atom.transitions)
                         if let pairs = atom.pairs, pairs.count == 1 { consider(pair: pairs[0].first, pairs[0].second) }
+                        // Look-around text touches the position: it pairs with its neighbours.
+                        if atom.look == .ahead { consider(pair: previousLastChars, atom.firstChars) }
+                        if atom.look == .behind { behindLastChars = atom.lastChars }
                     }
                     continue
                 }
+                if mandatory, let behind = behindLastChars { consider(pair: behind, atom.firstChars) }
+                behindLastChars = nil
                 if mandatory {
                     consider(atom.chars)
                     consider(transitions: atom.transitions)
@@ -448,10 +456,9 @@ public enum RequiredCharacters {
             if kind == "ahead" || kind == "behind" {
                 // Consumes nothing, but its text is in the segment.
                 inner.zeroWidth = true
+                inner.look = kind == "ahead" ? .ahead : .behind
                 inner.first = CharacterTransitions.anyClass
                 inner.last = CharacterTransitions.anyClass
-                inner.firstChars = nil
-                inner.lastChars = nil
             }
             return inner
         }
