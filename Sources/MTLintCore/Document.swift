@@ -25,6 +25,7 @@ public final class Document {
     private let positions: PositionIndex
 
     private var cachedParagraphs: [Range<Int>]?
+    private var cachedLineContents: [Range<Int>]?
     private var cachedSentences: [Range<Int>]?
     private var cachedWords: [Word]?
 
@@ -157,6 +158,14 @@ public final class Document {
         return true
     }
 
+    /// Each line's content, for line-scoped rules (computed once).
+    public var lineContents: [Range<Int>] {
+        if let cachedLineContents { return cachedLineContents }
+        let made = lines.map(\.content)
+        cachedLineContents = made
+        return made
+    }
+
     /// Runs of non-blank lines, from the first line's start to the last line's content end.
     public var paragraphs: [Range<Int>] {
         if let cachedParagraphs { return cachedParagraphs }
@@ -202,7 +211,7 @@ public final class Document {
     /// The segments of `scope`.
     public func segments(_ scope: Scope, using segmenter: Segmenter) -> [Range<Int>] {
         switch scope {
-        case .line: lines.map(\.content)
+        case .line: lineContents
         case .paragraph: paragraphs
         case .sentence: sentences(using: segmenter)
         case .document: [0..<text.count]

@@ -89,19 +89,40 @@ public final class Linter {
         }
     }
 
+    /// Drops matches that an `unless` match overlaps. Only the segments holding a match are
+    /// searched, and each match is checked against the veto ranges of its own segment.
     private func removeVetoed(_ matches: [Match], by vetoes: [ICUText.Regex], in document: Document, segments: [Range<Int>]) throws(ICUError) -> [Match] {
-        guard !matches.isEmpty else { return matches }
-        var vetoed: [Range<Int>] = []
-        for regex in vetoes {
-            try regex.reset(document.text)
-            for segment in segments where matches.contains(where: { $0.range.overlaps(segment) || $0.range.lowerBound == segment.lowerBound }) {
-                try regex.setRegion(segment)
-                while let match = try regex.next() { vetoed.append(match.range) }
+        guard !matches.isEmpty, !segments.isEmpty else { return matches }
+        // The segment of each match (segments are sorted and do not overlap).
+        func segmentIndex(of match: Match) -> Int? {
+            var low = 0, high = segments.count
+            while low < high {
+                let mid = (low + high) / 2
+                if segments[mid].upperBound <= match.range.lowerBound && !(segments[mid].isEmpty && segments[mid].lowerBound == match.range.lowerBound) {
+                    low = mid + 1
+                } else {
+                    high = mid
+                }
+            }
+            return low < segments.count ? low : nil
+        }
+        var bySegment: [Int: [Int]] = [:]
+        for (index, match) in matches.enumerated() { bySegment[segmentIndex(of: match) ?? -1, default: []].append(index) }
+        var vetoed = Set<Int>()
+        for (segmentIndex, matchIndices) in bySegment {
+            guard segmentIndex >= 0 else { continue }
+            var ranges: [Range<Int>] = []
+            for regex in vetoes {
+                try regex.reset(document.text)
+                try regex.setRegion(segments[segmentIndex])
+                while let match = try regex.next() { ranges.append(match.range) }
+            }
+            for index in matchIndices {
+                let range = matches[index].range
+                if ranges.contains(where: { $0.overlaps(range) || (range.isEmpty && $0.contains(range.lowerBound)) }) { vetoed.insert(index) }
             }
         }
-        return matches.filter { match in
-            !vetoed.contains { $0.overlaps(match.range) || (match.range.isEmpty && $0.contains(match.range.lowerBound)) }
-        }
+        return matches.enumerated().filter { !vetoed.contains($0.offset) }.map(\.element)
     }
 
     private func finding(for match: Match, of rule: Rule, in document: Document) -> Finding {
