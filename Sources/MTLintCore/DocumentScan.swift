@@ -13,6 +13,7 @@ public final class DocumentScan {
     private let wantedWords: Set<UInt64>
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
+    private var trimmedLineHashes: [Bool: [UInt64]] = [:]
 
     init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>) {
         self.document = document
@@ -34,6 +35,18 @@ public final class DocumentScan {
         return hits
     }
 
+    /// Each line's trimmed text hashed as `LineMatcherKind.lineHash` does (0 for blank lines),
+    /// shared by every whole-line rule.
+    public func trimmedLineHashes(caseSensitive: Bool) -> [UInt64] {
+        if let known = trimmedLineHashes[caseSensitive] { return known }
+        let made = document.lines.map { line -> UInt64 in
+            let trimmed = document.trimmed(line.content)
+            return trimmed.isEmpty ? 0 : LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: caseSensitive)
+        }
+        trimmedLineHashes[caseSensitive] = made
+        return made
+    }
+
     /// For each line, whether it holds one of `literals` (computed once per document).
     public func lines(containing literals: RequiredLiterals) -> [Bool] {
         if let known = linesByLiterals[ObjectIdentifier(literals)] { return known }
@@ -53,58 +66,37 @@ public final class DocumentScan {
         return flags
     }
 
-    /// Whether any line `segment` touches is flagged.
-    public func anyLine(_ flags: [Bool], in segment: Range<Int>) -> Bool {
-        let lines = document.lines
-        guard !lines.isEmpty else { return false }
-        var index = document.lineIndex(containing: segment.lowerBound)
-        while index < lines.count {
-            if flags[index] { return true }
-            if lines[index].end >= segment.upperBound { return false }
-            index += 1
-        }
-        return false
-    }
-
     func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {
-        var result = segments
-        if let bit = prefilter.bit(for: regex) { result = result.filter { mayContain(bit, in: $0) } }
-        if let transitions = prefilter.transitions(for: regex) { result = result.filter { mayContain(transitions: transitions, in: $0) } }
-        if let pairs = prefilter.pairs(for: regex) { result = result.filter { mayContain(pairs: pairs, in: $0) } }
-        return result
-    }
-
-    /// Whether any line `segment` touches has one of `transitions` (a transition across a
-    /// line break is not tracked, so multi-line segments always pass).
-    func mayContain(transitions: UInt16, in segment: Range<Int>) -> Bool {
-        let lines = document.lines
-        guard !lines.isEmpty else { return false }
-        let index = document.lineIndex(containing: segment.lowerBound)
-        if lines[index].end < segment.upperBound { return true }
-        return transitionMasks[index] & transitions != 0
-    }
-
-    /// Whether any line `segment` touches holds a character of `bit`'s set.
-    public func mayContain(_ bit: UInt64, in segment: Range<Int>) -> Bool {
-        let lines = document.lines
-        guard !lines.isEmpty else { return false }
-        var index = document.lineIndex(containing: segment.lowerBound)
-        while index < lines.count {
-            if lineMasks[index] & bit != 0 { return true }
-            if lines[index].end >= segment.upperBound { return false }
-            index += 1
+        let bit = prefilter.bit(for: regex)
+        let transitions = prefilter.transitions(for: regex)
+        let pairs = prefilter.pairs(for: regex)
+        guard bit != nil || transitions != nil || pairs != nil else { return segments }
+        return filter(segments) { lines, oneLine in
+            if let bit, !lines.contains(where: { self.lineMasks[$0] & bit != 0 }) { return false }
+            // Transitions and pairs across a line break are not tracked: several lines pass.
+            if oneLine, let transitions, self.transitionMasks[lines.lowerBound] & transitions == 0 { return false }
+            if oneLine, let pairs, self.pairMasks[lines.lowerBound] & pairs == 0 { return false }
+            return true
         }
-        return false
     }
 
-    /// Whether a one-line `segment` holds one of the pairs of `bits` (a pair across a line
-    /// break is not tracked, so multi-line segments always pass).
-    func mayContain(pairs bits: UInt64, in segment: Range<Int>) -> Bool {
+    /// The segments for which `test` holds, given the range of line indices each touches and
+    /// whether that is a single line. Segments are sorted, so one cursor walks the lines.
+    func filter(_ segments: [Range<Int>], _ test: (Range<Int>, Bool) -> Bool) -> [Range<Int>] {
         let lines = document.lines
-        guard !lines.isEmpty else { return false }
-        let index = document.lineIndex(containing: segment.lowerBound)
-        if lines[index].end < segment.upperBound { return true }
-        return pairMasks[index] & bits != 0
+        guard !lines.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        var cursor = 0
+        for segment in segments {
+            if cursor >= lines.count || lines[cursor].content.lowerBound > segment.lowerBound {
+                cursor = document.lineIndex(containing: segment.lowerBound)
+            }
+            while cursor + 1 < lines.count, lines[cursor + 1].content.lowerBound <= segment.lowerBound { cursor += 1 }
+            var last = cursor
+            while last + 1 < lines.count, lines[last].end < segment.upperBound { last += 1 }
+            if test(cursor..<(last + 1), last == cursor) { result.append(segment) }
+        }
+        return result
     }
 
     /// Whether line `index` may hold a match of `regex`.

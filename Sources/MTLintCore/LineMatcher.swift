@@ -112,11 +112,11 @@ final class LineMatcher: Matcher {
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         pointedAt = Array(repeating: false, count: kind.patterns.count)
         let literalLines = kind.requiredLiterals.map { context.scan.lines(containing: $0) }
+        let hashes = kind.exactHashes.isEmpty ? [] : context.scan.trimmedLineHashes(caseSensitive: kind.caseSensitive)
         for (lineIndex, line) in document.lines.enumerated() {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
-            if trimmed.count <= kind.longestExact,
-               kind.exactHashes.contains(LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: kind.caseSensitive)) {
+            if trimmed.count <= kind.longestExact, kind.exactHashes.contains(hashes[lineIndex]) {
                 let text = document.string(trimmed)
                 if kind.exact.contains(kind.caseSensitive ? text : LineMatcherKind.foldCase(text)) {
                     emit(Match(range: trimmed, values: ["line": text]))
@@ -135,12 +135,18 @@ final class LineMatcher: Matcher {
 }
 
 extension Document {
-    /// `range` without leading and trailing white space.
+    /// `range` without leading and trailing white space (ASCII checked first, the Unicode
+    /// property only for other characters).
     public func trimmed(_ range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound, end = range.upperBound
-        func isSpace(_ c: UInt32) -> Bool { Unicode.Scalar(c)?.properties.isWhitespace ?? false }
-        while start < end, isSpace(text.codePoint(at: start)) { start = text.index(after: start) }
-        while end > start, isSpace(text.codePoint(before: end)) { end = text.index(before: end) }
+        @inline(__always) func isSpace(_ u: UInt16) -> Bool {
+            if u < 0x80 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) }
+            if UTF16.isSurrogate(u) { return false }
+            return Unicode.Scalar(u)?.properties.isWhitespace ?? false
+        }
+        let units = text.units
+        while start < end, isSpace(units[start]) { start += 1 }
+        while end > start, isSpace(units[end - 1]) { end -= 1 }
         return start..<end
     }
 }

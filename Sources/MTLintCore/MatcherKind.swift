@@ -86,8 +86,8 @@ public struct MatchContext {
     /// The segments holding one of `literals` (all of them when there are none).
     public func candidates(_ segments: [Range<Int>], containing literals: RequiredLiterals?) -> [Range<Int>] {
         guard let literals else { return segments }
-        let lines = scan.lines(containing: literals)
-        return segments.filter { scan.anyLine(lines, in: $0) }
+        let flags = scan.lines(containing: literals)
+        return scan.filter(segments) { lines, _ in lines.contains { flags[$0] } }
     }
 }
 

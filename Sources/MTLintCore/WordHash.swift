@@ -77,20 +77,36 @@ public enum WordHash {
     /// Start offsets (and hashes) of the words of `text` whose hash is in `wanted`.
     static func hits(in text: UTF16Text, wanted: Set<UInt64>) -> [(position: Int, hash: UInt64)] {
         guard !wanted.isEmpty else { return [] }
+        // A 2^16-bit filter on the hash's low bits rejects almost every word without a set lookup.
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for hash in wanted { filter[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
         var result: [(Int, UInt64)] = []
         let units = text.units
-        var i = 0
         let n = units.count
-        while i < n {
-            guard isWordUnit(units[i]) else { i += 1; continue }
-            let start = i
-            var hash = offset
-            while i < n, isWordUnit(units[i]) {
-                hash = (hash ^ UInt64(lower(units[i]))) &* prime
-                i += 1
+        var i = 0
+        filter.withUnsafeBufferPointer { filter in
+            while i < n {
+                let u = units[i]
+                let isWord: Bool = u < 0x80 ? asciiWord[Int(u)] : isWordUnit(u)
+                guard isWord else { i += 1; continue }
+                let start = i
+                var hash = offset
+                while i < n {
+                    let w = units[i]
+                    if w < 0x80 {
+                        guard asciiWord[Int(w)] else { break }
+                        hash = (hash ^ UInt64(w | (w >= 0x41 && w <= 0x5A ? 0x20 : 0))) &* prime
+                    } else {
+                        guard isWordUnit(w) else { break }
+                        hash = (hash ^ UInt64(lower(w))) &* prime
+                    }
+                    i += 1
+                }
+                if filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0, wanted.contains(hash) { result.append((start, hash)) }
             }
-            if wanted.contains(hash) { result.append((start, hash)) }
         }
         return result
     }
+
+    static let asciiWord: [Bool] = (0..<128).map { isWordUnit(UInt16($0)) }
 }
