@@ -72,6 +72,34 @@ public enum CharacterTransitions {
         }
     }
 
+    /// The transitions present on each line of `document`, in one pass.
+    static func lineMasks(of document: Document) -> [UInt16] {
+        let units = document.text.units
+        var masks = [UInt16](repeating: 0, count: document.lines.count)
+        asciiClasses.map { UInt16(index(of: $0)) }.withUnsafeBufferPointer { ascii in
+            for (lineIndex, line) in document.lines.enumerated() {
+                var mask: UInt16 = 0
+                var previous: UInt16 = 3
+                var astral = false
+                for i in line.content {
+                    let u = units[i]
+                    let current: UInt16
+                    if u < 0x80 {
+                        current = ascii[Int(u)]
+                    } else {
+                        let cls = classOf(u)
+                        if cls == anyClass { astral = true; break }
+                        current = index(of: cls)
+                    }
+                    mask |= 1 << (previous &* 4 &+ current)
+                    previous = current
+                }
+                masks[lineIndex] = astral ? 0xFFFF : mask  // astral text: assume anything
+            }
+        }
+        return masks
+    }
+
     /// The transitions present in `units[range]`.
     static func mask(of units: UnsafeBufferPointer<UInt16>, in range: Range<Int>) -> UInt16 {
         var mask: UInt16 = 0

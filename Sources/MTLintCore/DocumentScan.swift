@@ -21,9 +21,7 @@ public final class DocumentScan {
         self.wantedWords = wantedWords
         if !prefilter.isEmpty { (lineMasks, pairMasks) = prefilter.lineMasks(of: document) }
         if prefilter.usesTransitions {
-            transitionMasks = document.lines.map { line in
-                CharacterTransitions.mask(of: document.text.units, in: line.content)
-            }
+            transitionMasks = CharacterTransitions.lineMasks(of: document)
         }
     }
 
