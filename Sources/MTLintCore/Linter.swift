@@ -1,4 +1,6 @@
+import Dispatch
 import ICUText
+import Synchronization
 
 /// The result of linting one document.
 public struct LintResult: Sendable {
@@ -18,6 +20,13 @@ public final class Linter {
     private var vetoes: [[ICUText.Regex]?]
     private let prefilter: CharacterPrefilter
     private let wantedWords: Set<UInt64>
+    /// Threads that share the rules of one large document (1: this task only). A file
+    /// alone on the command line uses every core this way.
+    public var ruleParallelism = 1
+    /// Documents smaller than this (UTF-16 units) are linted by one thread.
+    public static let parallelThreshold = 1 << 18
+    /// Linters for the other threads, made when first needed.
+    private var helpers: [Linter] = []
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
@@ -39,11 +48,89 @@ public final class Linter {
     public func copy() throws(ICUError) -> Linter { try Linter(rules: rules, context: context) }
 
     public func lint(_ document: Document) -> LintResult {
+        let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
-        let matchContext = MatchContext(lint: context, segmenter: segmenter,
-                                        scan: DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords))
-        for (index, rule) in rules.enumerated() {
+        let threads = min(ruleParallelism, rules.count)
+        if threads > 1, document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
+            // Compute every shared structure first, so the threads only read the document.
+            prepare(document, scan: scan)
+            let results = Mutex<[(findings: [Finding], failures: [RuleFailure])]>([])
+            let next = Mutex(0)
+            let workers = [self] + helpers.prefix(threads - 1)
+            let box = UncheckedSendable((workers, document, scan))
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                let (workers, document, scan) = box.value
+                // Each thread takes the next rule not yet taken, so a slow rule does not
+                // leave the other thread idle.
+                var all: (findings: [Finding], failures: [RuleFailure]) = ([], [])
+                while true {
+                    let index = next.withLock { value -> Int in
+                        value += 1
+                        return value - 1
+                    }
+                    guard index < workers[thread].rules.count else { break }
+                    let result = workers[thread].run([index], on: document, scan: scan)
+                    all.findings += result.findings
+                    all.failures += result.failures
+                }
+                results.withLock { $0.append(all) }
+            }
+            for result in results.withLock({ $0 }) {
+                findings += result.findings
+                failures += result.failures
+            }
+            failures.sort { $0.ruleID < $1.ruleID }
+        } else {
+            (findings, failures) = run(Array(rules.indices), on: document, scan: scan)
+        }
+        if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
+        if !document.suppressions.isEmpty {
+            findings = SuppressionFilter(document: document, rules: rules).apply(findings, reportUnused: context.reportUnusedSuppressions)
+        }
+        findings.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
+        return LintResult(findings: findings, failures: failures)
+    }
+
+    /// Makes `count` helper linters; false if ICU could not provide them (then one thread runs).
+    private func prepareHelpers(_ count: Int) -> Bool {
+        while helpers.count < count {
+            guard let helper = try? copy() else { return false }
+            helpers.append(helper)
+        }
+        return true
+    }
+
+    /// Everything rules might compute lazily, computed now (before threads share it).
+    /// Two halves run side by side: ICU segmentation, and the shared scans (each half writes
+    /// caches of its own).
+    private func prepare(_ document: Document, scan: DocumentScan) {
+        var needs = SegmentNeeds()
+        for rule in rules { needs.formUnion(rule.needs) }
+        let box = UncheckedSendable((self, document, scan, needs))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let (linter, document, scan, needs) = box.value
+            if half == 0 {
+                if needs.contains(.sentences) { _ = document.sentences(using: linter.segmenter) }
+                if needs.contains(.words) { _ = document.words(using: linter.segmenter) }
+            } else {
+                _ = document.lineContents
+                _ = document.paragraphs
+                _ = scan.wordHits
+                _ = scan.trimmedLineHashes(caseSensitive: true)
+                _ = scan.trimmedLineHashes(caseSensitive: false)
+                for rule in linter.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
+            }
+        }
+    }
+
+    /// Runs the rules at `indices` with this linter's matchers.
+    private func run(_ indices: [Int], on document: Document, scan: DocumentScan) -> (findings: [Finding], failures: [RuleFailure]) {
+        var findings: [Finding] = []
+        var failures: [RuleFailure] = []
+        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan)
+        for index in indices {
+            let rule = rules[index]
             let segments = document.segments(rule.scope, using: segmenter)
             var matches: [Match] = []
             do {
@@ -62,12 +149,7 @@ public final class Linter {
             }
             for match in matches { findings.append(finding(for: match, of: rule, in: document)) }
         }
-        if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
-        if !document.suppressions.isEmpty {
-            findings = SuppressionFilter(document: document, rules: rules).apply(findings, reportUnused: context.reportUnusedSuppressions)
-        }
-        findings.sort { ($0.range.lowerBound, $0.range.upperBound, $0.ruleID) < ($1.range.lowerBound, $1.range.upperBound, $1.ruleID) }
-        return LintResult(findings: findings, failures: failures)
+        return (findings, failures)
     }
 
     /// Drops findings on masked text (code, URLs, markup) and fixes that would edit it, so a
@@ -145,4 +227,11 @@ public final class Linter {
         return Finding(ruleID: rule.id, category: rule.category, severity: rule.severity, message: message,
                        range: match.reported, fix: fix)
     }
+}
+
+/// Hands values that are safe to share in this one place (each thread reads the document
+/// and scan prepared beforehand, and works with its own linter) to `concurrentPerform`.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

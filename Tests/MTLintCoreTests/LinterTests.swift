@@ -83,3 +83,23 @@ import Testing
     }
 }
 
+
+@Suite struct ParallelLintTests {
+    /// A large document linted by two threads gives exactly what one thread gives.
+    @Test func rulesSharedAcrossThreadsFindTheSame() throws {
+        let rules = [
+            try TestRules.pattern("t/quote", "(?<=\\p{L},) (”)(?=\\p{Ll})", replace: "” ", report: 1),
+            try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)", replace: " "),
+            TestRules.lines("t/furniture", ["Must read"]),
+            try TestRules.pattern("t/sentence", "\\bsaid\\b", scope: .sentence),
+        ]
+        let unit = "He stopped, ”he said.  Then left.\nMust read\n\nA clean line of prose.\n"
+        let text = String(repeating: unit, count: Linter.parallelThreshold / unit.utf16.count + 10)
+        let single = try Linter(rules: rules)
+        let parallel = try Linter(rules: rules)
+        parallel.ruleParallelism = 2
+        let a = single.lint(Document(text)).findings, b = parallel.lint(Document(text)).findings
+        #expect(a.count > 1000)
+        #expect(a == b)
+    }
+}
