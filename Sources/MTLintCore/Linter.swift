@@ -212,16 +212,18 @@ public final class Linter {
         let message = rule.message.expand(captures: captures, values: match.values)
         var fix: Fix?
         if let spec = rule.fix {
+            // A matcher may lower the rule's safety for one match, never raise it.
+            let applicability = max(spec.applicability, match.applicability ?? spec.applicability)
             switch spec.action {
             case .replace(let template):
-                fix = Fix(applicability: spec.applicability,
+                fix = Fix(applicability: applicability,
                           edits: [Edit(range: match.range, replacement: template.expand(captures: captures, values: match.values))])
             case .deleteLine:
-                fix = Fix(applicability: spec.applicability, edits: [document.lineDeletion(covering: match.reported)], deletesLines: true)
+                fix = Fix(applicability: applicability, edits: [document.lineDeletion(covering: match.reported)], deletesLines: true)
             case .deleteMatch:
-                fix = Fix(applicability: spec.applicability, edits: [Edit(range: match.reported, replacement: "")])
+                fix = Fix(applicability: applicability, edits: [Edit(range: match.reported, replacement: "")])
             case .proposed:
-                if let edits = match.edits, !edits.isEmpty { fix = Fix(applicability: spec.applicability, edits: edits) }
+                if let edits = match.edits, !edits.isEmpty { fix = Fix(applicability: applicability, edits: edits) }
             }
         }
         return Finding(ruleID: rule.id, category: rule.category, severity: rule.severity, message: message,

@@ -10,9 +10,14 @@ public struct Match: Sendable {
     public var values: [String: String]
     /// The edits the matcher proposes itself (phrase replacements, quote repairs), if any.
     public var edits: [Edit]?
+    /// A fix safety for this match only, when the matcher knows better than the rule (a
+    /// truncated title behind a section label, a straight quote whose direction is guessed).
+    /// Matchers only ever lower safety: the rule's `unsafe` is never made `safe`.
+    public var applicability: Applicability?
 
     public init(range: Range<Int>, reported: Range<Int>? = nil, captures: [Range<Int>?]? = nil,
-                values: [String: String] = [:], edits: [Edit]? = nil) {
+                values: [String: String] = [:], edits: [Edit]? = nil, applicability: Applicability? = nil) {
+        self.applicability = applicability
         self.range = range
         self.reported = reported ?? range
         self.captures = captures ?? [range]

@@ -128,8 +128,10 @@ final class QuoteStyleMatcher: Matcher {
         for match in matches { emit(match) }
     }
 
-    static func match(_ document: Document, _ reported: Range<Int>, _ edits: [Edit]?, replacement: String, problem: String) -> Match {
-        Match(range: reported, values: ["mark": document.string(reported), "replacement": replacement, "problem": problem], edits: edits)
+    static func match(_ document: Document, _ reported: Range<Int>, _ edits: [Edit]?, replacement: String, problem: String,
+                      applicability: Applicability? = nil) -> Match {
+        Match(range: reported, values: ["mark": document.string(reported), "replacement": replacement, "problem": problem], edits: edits,
+              applicability: applicability)
     }
 
     /// « » ‹ › and „ “ ‚ ‘ in one paragraph, paired with a stack.
@@ -241,8 +243,9 @@ final class QuoteStyleMatcher: Matcher {
         for (i, direction) in marks {
             let replacement = direction == .open ? target.open : target.close
             let edits = consistent ? [Edit(range: i..<(i + 1), replacement: replacement)] : nil
+            // Which way a straight quote turns is read from its neighbours: likely, not certain.
             matches.append(Self.match(document, i..<(i + 1), edits, replacement: consistent ? replacement : target.open + "…" + target.close,
-                                      problem: "Straight quote in a document that uses curly quotes"))
+                                      problem: "Straight quote in a document that uses curly quotes", applicability: .unsafe))
         }
     }
 

@@ -74,7 +74,8 @@ final class TruncatedTitleMatcher: Matcher {
                     let repeated = words[label...].joined(separator: " ").lowercased()
                     if candidate.count > repeated.count, candidate.hasPrefix(repeated) {
                         let heading = document.string(document.trimmed(lines[other].content))
-                        emit(Match(range: trimmed, values: ["heading": heading]))
+                        // Behind a section label the line is more than a copy: a human should look.
+                        emit(Match(range: trimmed, values: ["heading": heading], applicability: label > 0 ? .unsafe : nil))
                         break search
                     }
                 }
