@@ -46,7 +46,13 @@ import Testing
         let text = "World Rail strike leaves thousands of...\n\nRail strike leaves thousands of commuters stranded"
         let rule = Rule(id: "test/title", category: .truncatedTitle, severity: .warning, summary: "s", why: "w", scope: .line,
                         matcher: TruncatedTitleMatcherKind(), message: Template("m"), fix: FixSpec(action: .deleteLine, applicability: .safe))
-        let outcome = Fixer().fix(Document(text), with: try Linter(rules: [rule]))
+        // Behind a section label the deletion is unsafe; a plain copy goes with the safe fixes.
+        let safe = Fixer().fix(Document(text), with: try Linter(rules: [rule]))
+        #expect(String(decoding: safe.bytes, as: UTF8.self) == text)
+        let outcome = Fixer(includeUnsafe: true).fix(Document(text), with: try Linter(rules: [rule]))
         #expect(String(decoding: outcome.bytes, as: UTF8.self) == "Rail strike leaves thousands of commuters stranded")
+        let plain = "Rail strike leaves thousands of...\n\nRail strike leaves thousands of commuters stranded"
+        let plainFixed = Fixer().fix(Document(plain), with: try Linter(rules: [rule]))
+        #expect(String(decoding: plainFixed.bytes, as: UTF8.self) == "Rail strike leaves thousands of commuters stranded")
     }
 }
