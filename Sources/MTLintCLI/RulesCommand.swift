@@ -1,12 +1,14 @@
+import Foundation
 import ArgumentParser
 import MTLintCore
+import MTLintReporters
 import MTLintRuleFiles
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, explain and test rules.",
-        subcommands: [List.self, Explain.self, Test.self]
+        subcommands: [List.self, Explain.self, Test.self, Catalog.self]
     )
 
     struct List: ParsableCommand {
@@ -81,6 +83,30 @@ struct RulesCommand: ParsableCommand {
             }
             console.out("\(loaded.count - failed) passed, \(failed) failed\n")
             if failed > 0 { throw CommandExit(status: .findings) }
+        }
+    }
+}
+
+extension RulesCommand {
+    struct Catalog: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the rule catalog (Markdown) generated from the rule files.",
+            discussion: "The shipped catalog is docs/rules-catalog.md: mtlint rules catalog --output docs/rules-catalog.md"
+        )
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+        var output: String?
+        @OptionGroup var rules: RuleOptions
+
+        func run() throws {
+            let console = Console.current
+            let text = RuleCatalog.markdown(try rules.loadRules(console: console))
+            guard let output else { return console.out(text) }
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                console.err("mtlint: cannot write \(output): \(error.localizedDescription)\n")
+                throw CommandExit(status: .error)
+            }
         }
     }
 }
