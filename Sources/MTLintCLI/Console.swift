@@ -8,6 +8,10 @@ public final class Console: Sendable {
     private let captured = Mutex((out: "", err: ""))
     private let input: [UInt8]?
     public let isTerminal: Bool
+    /// Whether standard error is a terminal (never for a capturing console).
+    public let isErrorTerminal: Bool
+    /// How much of a capturing console's input `readStandardInput(upTo:)` has served.
+    private let inputOffset = Mutex(0)
 
     /// The process's own stdin, stdout and stderr.
     public static let standard = Console()
@@ -16,6 +20,7 @@ public final class Console: Sendable {
         capturing = false
         input = nil
         isTerminal = isatty(STDOUT_FILENO) == 1
+        isErrorTerminal = isatty(STDERR_FILENO) == 1
     }
 
     /// A console that records output and serves `stdin` as standard input.
@@ -23,6 +28,7 @@ public final class Console: Sendable {
         capturing = true
         input = stdin
         isTerminal = false
+        isErrorTerminal = false
     }
 
     @TaskLocal public static var current: Console = .standard
@@ -42,6 +48,27 @@ public final class Console: Sendable {
     public func readStandardInput() -> [UInt8] {
         if let input { return input }
         return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+
+    /// The next bytes of standard input, at most `maxCount` (at least 1); empty at the end.
+    /// For reading a stream piece by piece instead of all at once.
+    public func readStandardInput(upTo maxCount: Int) -> [UInt8] {
+        let limit = max(1, maxCount)
+        if let input {
+            return inputOffset.withLock { offset in
+                let end = min(input.count, offset + limit)
+                defer { offset = end }
+                return Array(input[offset..<end])
+            }
+        }
+        var buffer = [UInt8](repeating: 0, count: limit)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, limit) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return [] }
+            buffer.removeLast(limit - count)
+            return buffer
+        }
     }
 
     public var stdout: String { captured.withLock { $0.out } }

@@ -31,9 +31,10 @@ struct FixCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var corpus: CorpusOptions
 
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
+        try corpus.check(paths: paths, conflicts: (diff ? ["--diff"] : []) + (check ? ["--check"] : []) + (output.format != .text ? ["--format"] : []))
     }
 
     struct FileOutcome: Sendable {
@@ -45,17 +46,26 @@ struct FixCommand: ParsableCommand {
 
     func run() throws {
         let console = Console.current
+        let fixer = Fixer(includeUnsafe: unsafeFixes)
+        if let field = corpus.field {
+            let plan = try RunPlan(inputs: [.standardInput], options: rules, console: console)
+            guard let linter = plan.groups.first?.linter else { return }
+            return try CorpusMode(field: field, idField: corpus.idField, action: .fix(fixer), format: inputOptions.format(for: .standardInput),
+                                  jobs: inputOptions.jobs).run(linter: linter, console: console)
+        }
         let (inputs, problems) = InputCollector.collect(paths)
         let plan = try RunPlan(inputs: inputs, options: rules, console: console)
-        let fixer = Fixer(includeUnsafe: unsafeFixes)
+        let progress = Progress(console: console, unit: "files")
         let results = plan.map(jobs: inputOptions.jobs) { input, linter in
             InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
+                defer { progress.advance(bytes: document.bytes.count) }
                 let outcome = fixer.fix(document, with: linter)
                 let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
                 return FileOutcome(input: input, original: document.bytes, outcome: outcome,
                                    report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining))
             }
         }
+        progress.finish()
         var failed = problems
         var reports: [FileReport] = []
         var wouldChange = false

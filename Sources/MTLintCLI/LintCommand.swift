@@ -21,20 +21,30 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var corpus: CorpusOptions
 
     func validate() throws {
-        guard !paths.isEmpty else { throw ValidationError("give at least one PATH (or - for standard input)") }
+        try corpus.check(paths: paths, conflicts: (output.format != .text ? ["--format"] : []) + (output.statistics ? ["--statistics"] : []))
     }
 
     func run() throws {
         let console = Console.current
+        if let field = corpus.field {
+            let plan = try RunPlan(inputs: [.standardInput], options: rules, console: console)
+            guard let linter = plan.groups.first?.linter else { return }
+            return try CorpusMode(field: field, idField: corpus.idField, action: .lint, format: inputOptions.format(for: .standardInput),
+                                  jobs: inputOptions.jobs).run(linter: linter, console: console)
+        }
         let (inputs, problems) = InputCollector.collect(paths)
         let plan = try RunPlan(inputs: inputs, options: rules, console: console)
+        let progress = Progress(console: console, unit: "files", streamsToTerminal: output.streams && console.isTerminal)
         let outcomes = plan.map(jobs: inputOptions.jobs) { input, linter in
             InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document in
-                output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
+                defer { progress.advance(bytes: document.bytes.count) }
+                return output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
             }
         }
+        progress.finish()
         var reports: [FileReport] = []
         var failed = problems
         for outcome in outcomes {
