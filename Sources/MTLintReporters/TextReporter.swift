@@ -60,7 +60,20 @@ public struct TextReporter: Sendable {
 
     /// Newlines and tabs shown as escapes so a fix description stays on one line.
     func visible(_ s: String) -> String {
-        s.replacing("\r\n", with: "⏎").replacing("\n", with: "⏎").replacing("\r", with: "⏎").replacing("\t", with: "⇥")
+        // Most messages have no control characters: check the bytes before rewriting anything.
+        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
+        var out = ""
+        var previousCR = false
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n": if !previousCR { out += "⏎" }
+            case "\r": out += "⏎"
+            case "\t": out += "⇥"
+            default: out.unicodeScalars.append(scalar)
+            }
+            previousCR = scalar == "\r"
+        }
+        return out
     }
 
     /// The part of the source line to show, the caret's display offset and width.
