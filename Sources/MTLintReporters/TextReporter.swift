@@ -85,8 +85,11 @@ public struct TextReporter: Sendable {
             slice.reduce(0) { $0 + ($1 == "\t" ? 1 : CharacterProperties.displayWidth($1.value)) }
         }
         var from = 0, to = scalars.count
-        // Keep about a third of the width before the span and the rest after it.
-        while columns(scalars[from..<start]) > width / 3 { from += 1 }
+        // A line that fits is shown whole; a longer one keeps about a third of the width
+        // before the span and the rest after it.
+        if columns(scalars[0..<scalars.count]) > width {
+            while columns(scalars[from..<start]) > width / 3 { from += 1 }
+        }
         while to > end, columns(scalars[from..<to]) > width { to -= 1 }
         let lead = from > 0 ? "…" : ""
         let tail = to < scalars.count ? "…" : ""
