@@ -115,7 +115,10 @@ struct FixCommand: ParsableCommand {
             if toStdout || diff { console.err(rendered) } else { console.out(rendered) }
         }
         for problem in failed { console.err("mtlint: \(problem.description)\n") }
-        if !failed.isEmpty { throw CommandExit(status: .error) }
+        for file in reports {
+            for failure in file.failures { console.err("mtlint: \(file.path): \(failure.description)\n") }
+        }
+        if !failed.isEmpty || reports.contains(where: { !$0.failures.isEmpty }) { throw CommandExit(status: .error) }
         if check && wouldChange { throw CommandExit(status: .findings) }
         if remaining.findingCount > 0 { throw CommandExit(status: .findings) }
     }
