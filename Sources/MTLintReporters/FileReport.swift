@@ -9,7 +9,8 @@ public struct FileReport: Sendable {
         /// The finding's first line, without its line break.
         public var sourceLine: String
         /// Each edit of the fix with its resolved range.
-        public var edits: [(range: SourceRange, replacement: String)]
+        /// Each edit: where, the text it replaces, and what it puts there.
+        public var edits: [(range: SourceRange, replacement: String, original: String)]
         /// Whether the fix deletes whole lines.
         public var deletesLines: Bool
         /// The text the fix replaces (for "replace “…” with “…”").
@@ -30,7 +31,7 @@ public struct FileReport: Sendable {
             let range = document.sourceRange(of: finding.range)
             let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
             let line = document.lines.isEmpty ? "" : document.sourceString(document.lines[lineIndex].content)
-            let edits = finding.fix?.edits.map { (document.sourceRange(of: $0.range), $0.replacement) } ?? []
+            let edits = finding.fix?.edits.map { (document.sourceRange(of: $0.range), $0.replacement, document.sourceString($0.range)) } ?? []
             let replaced = finding.fix.map { fix in fix.edits.map { document.sourceString($0.range) }.joined(separator: "…") } ?? ""
             return Item(finding: finding, range: range, sourceLine: line, edits: edits,
                         deletesLines: finding.fix?.deletesLines ?? false,

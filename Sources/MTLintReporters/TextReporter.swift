@@ -51,7 +51,12 @@ public struct TextReporter: Sendable {
             } else if fix.edits.count == 1, let edit = item.edits.first {
                 action = edit.replacement.isEmpty ? "delete “\(visible(item.replacedText))”" : "replace “\(visible(item.replacedText))” with “\(visible(edit.replacement))”"
             } else {
-                action = item.edits.map { "“\(visible($0.replacement))” at \($0.range.start.line):\($0.range.start.column)" }.joined(separator: ", ")
+                action = item.edits.map { edit in
+                    let what = edit.original.isEmpty ? "insert “\(visible(edit.replacement))”"
+                        : edit.replacement.isEmpty ? "delete “\(visible(edit.original))”"
+                        : "replace “\(visible(edit.original))” with “\(visible(edit.replacement))”"
+                    return what + " at \(edit.range.start.line):\(edit.range.start.column)"
+                }.joined(separator: "; ")
             }
             out += "\n" + style.dim("\(pad) =") + " " + style.green("\(label): \(action)")
         }

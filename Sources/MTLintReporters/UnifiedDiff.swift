@@ -60,38 +60,46 @@ public enum UnifiedDiff {
     enum Kind { case same, delete, insert }
     struct Step { var kind: Kind; var oldIndex: Int; var newIndex: Int }
 
-    /// Myers' O(ND) shortest edit script.
+    /// Myers' O(ND) shortest edit script (trace of the furthest-reaching paths, then a walk
+    /// back from the end).
     static func diff(_ a: [String], _ b: [String]) -> [Step] {
         let n = a.count, m = b.count, maxD = n + m
-        var v = [Int](repeating: 0, count: 2 * maxD + 2)
-        var trace: [[Int]] = []
         let offset = maxD + 1
-        outer: for d in 0...maxD {
-            trace.append(v)
+        var v = [Int](repeating: 0, count: 2 * maxD + 3)
+        var trace: [[Int]] = []
+        search: for d in 0...maxD {
+            trace.append(v)  // the paths after d - 1 moves
             for k in stride(from: -d, through: d, by: 2) {
                 var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
                 while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
                 v[offset + k] = x
-                if x >= n, y >= m { trace.append(v); break outer }
+                if x >= n, y >= m { break search }
             }
         }
-        // Backtrack.
         var steps: [Step] = []
         var x = n, y = m
-        for d in stride(from: trace.count - 2, through: 0, by: -1) where d >= 0 {
-            let vd = trace[d]
+        for d in stride(from: trace.count - 1, through: 0, by: -1) {
+            let previous = trace[d]
             let k = x - y
-            let dd = d
-            let prevK = (k == -dd || (k != dd && vd[offset + k - 1] < vd[offset + k + 1])) ? k + 1 : k - 1
-            let prevX = vd[offset + prevK], prevY = prevX - prevK
-            while x > prevX, y > prevY { x -= 1; y -= 1; steps.append(Step(kind: .same, oldIndex: x, newIndex: y)) }
-            if dd > 0 {
-                if x == prevX { y -= 1; steps.append(Step(kind: .insert, oldIndex: x, newIndex: y)) }
-                else { x -= 1; steps.append(Step(kind: .delete, oldIndex: x, newIndex: y)) }
+            let previousK = (k == -d || (k != d && previous[offset + k - 1] < previous[offset + k + 1])) ? k + 1 : k - 1
+            let previousX = d == 0 ? 0 : previous[offset + previousK]
+            let previousY = d == 0 ? 0 : previousX - previousK
+            while x > previousX, y > previousY {
+                x -= 1
+                y -= 1
+                steps.append(Step(kind: .same, oldIndex: x, newIndex: y))
             }
+            if d > 0 {
+                if x == previousX {
+                    steps.append(Step(kind: .insert, oldIndex: x, newIndex: previousY))
+                } else {
+                    steps.append(Step(kind: .delete, oldIndex: previousX, newIndex: y))
+                }
+            }
+            x = previousX
+            y = previousY
         }
-        while x > 0, y > 0 { x -= 1; y -= 1; steps.append(Step(kind: .same, oldIndex: x, newIndex: y)) }
         return steps.reversed()
     }
 }
