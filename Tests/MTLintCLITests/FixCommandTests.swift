@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MTLintCLI
+import MTLintReporters
 
 @Suite struct FixCommandTests {
     static let article = "\u{FEFF}Talks resumed.\r\n\r\n- Advertisement -\r\n\r\nstop it now, ”he said\r\nMust read"
@@ -147,5 +148,28 @@ import Testing
         defer { chmod(folder, 0o700) }
         let result = runMTLint(["fix", path])
         #expect(result.status == 2)
+    }
+}
+
+@Suite struct UnifiedDiffTests {
+    @Test func changedLastLineWithoutNewline() throws {
+        let diff = MTLintReporters.UnifiedDiff.render(old: "a\nb\n\nMust read", new: "a\nB", oldPath: "a/x", newPath: "b/x")
+        #expect(diff == """
+        --- a/x
+        +++ b/x
+        @@ -1,4 +1,2 @@
+         a
+        -b
+        -
+        -Must read
+        \\ No newline at end of file
+        +B
+        \\ No newline at end of file
+
+        """)
+    }
+
+    @Test func identicalTextsGiveNoDiff() {
+        #expect(MTLintReporters.UnifiedDiff.render(old: "x\ny", new: "x\ny", oldPath: "a", newPath: "b").isEmpty)
     }
 }
