@@ -174,14 +174,16 @@ bool mt_regex_find_next(MTRegex *regex, int32_t *groups, int32_t groupCapacity, 
     return U_SUCCESS(code);
 }
 
-bool mt_regex_matches_whole(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
-                            int32_t *status) {
+/// Matches in [start, end) with `lookingAt` (at the start) or `matches` (all of it).
+static bool mt_regex_anchored(MTRegex *regex, bool whole, int32_t start, int32_t end, int32_t *groups,
+                              int32_t groupCapacity, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;
     URegularExpression *re = (URegularExpression *)regex;
     uregex_setRegion(re, start, end, &code);
     if (U_SUCCESS(code)) uregex_useAnchoringBounds(re, true, &code);
     if (U_SUCCESS(code)) uregex_useTransparentBounds(re, false, &code);
-    UBool found = U_SUCCESS(code) ? uregex_matches(re, -1, &code) : false;
+    UBool found = false;
+    if (U_SUCCESS(code)) found = whole ? uregex_matches(re, -1, &code) : uregex_lookingAt(re, -1, &code);
     if (U_FAILURE(code) || !found) {
         *status = code;
         return false;
@@ -191,21 +193,14 @@ bool mt_regex_matches_whole(MTRegex *regex, int32_t start, int32_t end, int32_t 
     return U_SUCCESS(code);
 }
 
+bool mt_regex_matches_whole(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
+                            int32_t *status) {
+    return mt_regex_anchored(regex, true, start, end, groups, groupCapacity, status);
+}
+
 bool mt_regex_looking_at(MTRegex *regex, int32_t start, int32_t end, int32_t *groups, int32_t groupCapacity,
                          int32_t *status) {
-    UErrorCode code = U_ZERO_ERROR;
-    URegularExpression *re = (URegularExpression *)regex;
-    uregex_setRegion(re, start, end, &code);
-    if (U_SUCCESS(code)) uregex_useAnchoringBounds(re, true, &code);
-    if (U_SUCCESS(code)) uregex_useTransparentBounds(re, false, &code);
-    UBool found = U_SUCCESS(code) ? uregex_lookingAt(re, -1, &code) : false;
-    if (U_FAILURE(code) || !found) {
-        *status = code;
-        return false;
-    }
-    mt_fill_groups(re, groups, groupCapacity, &code);
-    *status = code;
-    return U_SUCCESS(code);
+    return mt_regex_anchored(regex, false, start, end, groups, groupCapacity, status);
 }
 
 // MARK: Properties

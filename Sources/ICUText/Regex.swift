@@ -120,20 +120,20 @@ public final class Regex {
 
     /// A match starting exactly at the start of `range` of the current text, or nil.
     public func lookingAt(_ range: Range<Int>) throws(ICUError) -> RegexMatch? {
-        var status: Int32 = 0
-        let found = groupBuffer.withUnsafeMutableBufferPointer {
-            mt_regex_looking_at(handle, Int32(range.lowerBound), Int32(range.upperBound), $0.baseAddress, Int32($0.count), &status)
-        }
-        try ICUError.check(status)
-        guard found else { return nil }
-        return currentMatch()
+        try anchored(range, using: mt_regex_looking_at)
     }
 
     /// A match covering all of `range` of the current text, or nil.
     public func matchesWhole(_ range: Range<Int>) throws(ICUError) -> RegexMatch? {
+        try anchored(range, using: mt_regex_matches_whole)
+    }
+
+    private typealias AnchoredMatch = (OpaquePointer?, Int32, Int32, UnsafeMutablePointer<Int32>?, Int32, UnsafeMutablePointer<Int32>?) -> Bool
+
+    private func anchored(_ range: Range<Int>, using match: AnchoredMatch) throws(ICUError) -> RegexMatch? {
         var status: Int32 = 0
         let found = groupBuffer.withUnsafeMutableBufferPointer {
-            mt_regex_matches_whole(handle, Int32(range.lowerBound), Int32(range.upperBound), $0.baseAddress, Int32($0.count), &status)
+            match(handle, Int32(range.lowerBound), Int32(range.upperBound), $0.baseAddress, Int32($0.count), &status)
         }
         try ICUError.check(status)
         guard found else { return nil }

@@ -1,3 +1,5 @@
+import MTLintCore
+
 /// One line of a JSON Lines stream, without its line feed.
 struct RawLine: Sendable {
     /// 1-based line number in the stream.
@@ -268,26 +270,7 @@ struct JSONObjectScanner {
 
     /// The length of the valid UTF-8 sequence starting at `i` (RFC 3629), or nil.
     private static func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int? {
-        let b0 = bytes[i]
-        var need = 0
-        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-        switch b0 {
-        case 0xC2...0xDF: need = 1
-        case 0xE0: need = 2; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2
-        case 0xED: need = 2; upper = 0x9F
-        case 0xF0: need = 3; lower = 0x90
-        case 0xF1...0xF3: need = 3
-        case 0xF4: need = 3; upper = 0x8F
-        default: return nil
-        }
-        for k in 1...need {
-            guard i + k < bytes.count else { return nil }
-            let b = bytes[i + k]
-            let (lo, hi) = k == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
-            if b < lo || b > hi { return nil }
-        }
-        return need + 1
+        bytes.withUnsafeBufferPointer { UTF8Validation.sequenceLength(in: $0, at: i) }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt32? {

@@ -24,19 +24,7 @@ public enum WordHash {
     static let prime: UInt64 = 0x100000001b3
 
     /// The hash of the first word of `phrase`, or nil if it has none.
-    public static func firstWord(of phrase: String) -> UInt64? {
-        var hash = offset
-        var inWord = false
-        for u in phrase.utf16 {
-            if isWordUnit(u) {
-                hash = (hash ^ UInt64(lower(u))) &* prime
-                inWord = true
-            } else if inWord {
-                break
-            }
-        }
-        return inWord ? hash : nil
-    }
+    public static func firstWord(of phrase: String) -> UInt64? { words(of: phrase).first }
 
     /// The hashes of the words of `phrase`, in order.
     public static func words(of phrase: String) -> [UInt64] {
