@@ -12,6 +12,7 @@ public final class DocumentScan {
     private(set) var pairMasks: [UInt64] = []
     private let wantedWords: Set<UInt64>
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
+    private var cachedWordPositions: [UInt64: [Int]]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
 
@@ -31,6 +32,26 @@ public final class DocumentScan {
         let hits = WordHash.hits(in: document.text, wanted: wantedWords)
         cachedWordHits = hits
         return hits
+    }
+
+    /// Where each registered word starts, by word: a rule looks at its own words' places only.
+    public var wordPositions: [UInt64: [Int]] {
+        if let cachedWordPositions { return cachedWordPositions }
+        var positions: [UInt64: [Int]] = [:]
+        for hit in wordHits { positions[hit.hash, default: []].append(hit.position) }
+        cachedWordPositions = positions
+        return positions
+    }
+
+    /// The places of `words`, in text order.
+    public func hits(of words: Set<UInt64>) -> [(position: Int, hash: UInt64)] {
+        let positions = wordPositions
+        var result: [(position: Int, hash: UInt64)] = []
+        for word in words {
+            for position in positions[word] ?? [] { result.append((position, word)) }
+        }
+        result.sort { $0.position < $1.position }
+        return result
     }
 
     /// Each line's trimmed text hashed as `LineMatcherKind.lineHash` does (0 for blank lines),
@@ -56,7 +77,7 @@ public final class DocumentScan {
             flags = [Bool](repeating: true, count: flags.count)
         }
         if !literals.words.isEmpty {
-            for hit in wordHits where literals.words.contains(hit.hash) {
+            for hit in hits(of: literals.words) {
                 flags[document.lineIndex(containing: hit.position)] = true
             }
         }

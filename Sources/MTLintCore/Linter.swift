@@ -116,7 +116,7 @@ public final class Linter {
             } else {
                 _ = document.lineContents
                 _ = document.paragraphs
-                _ = scan.wordHits
+                _ = scan.wordPositions
                 _ = scan.trimmedLineHashes(caseSensitive: true)
                 _ = scan.trimmedLineHashes(caseSensitive: false)
                 for rule in linter.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }

@@ -141,11 +141,11 @@ final class PhraseMatcher: Matcher {
             }
             return
         }
-        let hits = context.scan.wordHits
+        let hits = context.scan.hits(of: kind.firstWordHashes)
         guard !hits.isEmpty, !segments.isEmpty else { return }
         var segmentIndex = 0
         var resumeAt = 0
-        for hit in hits where hit.position >= resumeAt && kind.firstWordHashes.contains(hit.hash) {
+        for hit in hits where hit.position >= resumeAt {
             // Segments are sorted; find the one holding this word.
             while segmentIndex < segments.count, segments[segmentIndex].upperBound <= hit.position { segmentIndex += 1 }
             guard segmentIndex < segments.count else { break }
