@@ -58,7 +58,7 @@ struct FixCommand: ParsableCommand {
         let progress = Progress(console: console, unit: "files")
         let results = plan.map(jobs: inputOptions.jobs) { input, linter in
             InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
-                defer { progress.advance(bytes: document.bytes.count) }
+                defer { progress.advance(bytes: document.byteCount) }
                 let outcome = fixer.fix(document, with: linter)
                 let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
                 return FileOutcome(input: input, original: document.bytes, outcome: outcome,

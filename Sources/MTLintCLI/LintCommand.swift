@@ -40,7 +40,7 @@ struct LintCommand: ParsableCommand {
         let progress = Progress(console: console, unit: "files", streamsToTerminal: output.streams && console.isTerminal)
         let outcomes = plan.map(jobs: inputOptions.jobs) { input, linter in
             InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document in
-                defer { progress.advance(bytes: document.bytes.count) }
+                defer { progress.advance(bytes: document.byteCount) }
                 return output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
             }
         }

@@ -27,7 +27,7 @@ struct OutputOptions: ParsableArguments {
     /// once when the format streams.
     func fileReport(path: String, document: Document, result: LintResult, console: Console) -> FileReport {
         let report = FileReport(path: path, document: document, result: result,
-                                wordCount: statistics ? WordCount.count(document) : 0)
+                                wordCount: statistics ? WordCount.count(document) : 0, sourceLines: format == .text)
         if streams {
             let lines = JSONLinesReporter().render(report)
             if !lines.isEmpty { streamLock.withLock { console.out(lines) } }

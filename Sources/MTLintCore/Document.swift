@@ -7,8 +7,18 @@ import ICUText
 /// turns them into line, column (Unicode scalars) and byte offset (in the file, BOM included).
 /// A document is used by one task at a time.
 public final class Document {
-    /// The bytes as read, BOM included.
-    public let bytes: [UInt8]
+    /// The bytes as read, BOM included. Not kept: valid UTF-8 decodes and encodes back to the
+    /// same bytes, so they are rebuilt from the text when a fix needs them, and a large file's
+    /// lint holds only its UTF-16 text.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(byteCount)
+        if bomLength > 0 { out += [0xEF, 0xBB, 0xBF] }
+        out += String(decoding: sourceText.units, as: UTF16.self).utf8
+        return out
+    }
+    /// How many bytes the file has.
+    public let byteCount: Int
     /// 3 when the file starts with a UTF-8 BOM, else 0.
     public let bomLength: Int
     /// The text rules see: for Markdown and HTML, the original with code, URLs, tags and
@@ -53,7 +63,7 @@ public final class Document {
     }
 
     private init(bytes: [UInt8], bomLength: Int, text: UTF16Text, format: DocumentFormat) {
-        self.bytes = bytes
+        self.byteCount = bytes.count
         self.bomLength = bomLength
         self.sourceText = text
         self.format = format

@@ -30,6 +30,7 @@ public struct Fixer: Sendable {
 
     public func fix(_ document: Document, with linter: Linter) -> FixOutcome {
         var current = document
+        var currentBytes = document.bytes
         var applied: [String: Int] = [:]
         var rounds = 0
         var result = linter.lint(current)
@@ -38,7 +39,7 @@ public struct Fixer: Sendable {
             let candidates = result.findings.filter { $0.fix.map(isApplicable) ?? false }
             if candidates.isEmpty { break }
             if rounds == maxRounds {
-                return FixOutcome(bytes: current.bytes, applied: applied, rounds: rounds,
+                return FixOutcome(bytes: currentBytes, applied: applied, rounds: rounds,
                                   unstableRules: Array(Set(candidates.map(\.ruleID)).union(lastRoundRules)).sorted(),
                                   remaining: result)
             }
@@ -47,11 +48,13 @@ public struct Fixer: Sendable {
             for finding in taken { applied[finding.ruleID, default: 0] += 1 }
             lastRoundRules = Array(Set(taken.map(\.ruleID)))
             rounds += 1
-            if next.bytes == current.bytes { break }
+            let nextBytes = next.bytes
+            if nextBytes == currentBytes { break }
             current = next
+            currentBytes = nextBytes
             result = linter.lint(current)
         }
-        return FixOutcome(bytes: current.bytes, applied: applied, rounds: rounds, unstableRules: [], remaining: result)
+        return FixOutcome(bytes: currentBytes, applied: applied, rounds: rounds, unstableRules: [], remaining: result)
     }
 
     /// Non-conflicting fixes, left to right; a fix is taken whole or not at all. Line deletions
@@ -89,18 +92,19 @@ public struct Fixer: Sendable {
 
     /// Splices the edits into the document's bytes; nil if the result is not a document.
     static func apply(_ edits: [Edit], to document: Document) -> Document? {
+        let source = document.bytes
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(document.bytes.count)
+        bytes.reserveCapacity(source.count)
         var cursor = 0
         for edit in edits {
             let start = document.byteOffset(of: edit.range.lowerBound)
             let end = document.byteOffset(of: edit.range.upperBound)
             guard start >= cursor, end >= start else { continue }
-            bytes.append(contentsOf: document.bytes[cursor..<start])
+            bytes.append(contentsOf: source[cursor..<start])
             bytes.append(contentsOf: edit.replacement.utf8)
             cursor = end
         }
-        bytes.append(contentsOf: document.bytes[cursor...])
+        bytes.append(contentsOf: source[cursor...])
         return try? Document(bytes: bytes, format: document.format)
     }
 }

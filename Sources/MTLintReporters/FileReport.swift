@@ -23,14 +23,16 @@ public struct FileReport: Sendable {
     public var wordCount: Int
     public var failures: [RuleFailure]
 
-    public init(path: String, document: Document, result: LintResult, wordCount: Int = 0) {
+    /// `sourceLines`: keep each finding's source line (only the text format shows them; a
+    /// corpus with many findings would otherwise hold a copy of a line per finding).
+    public init(path: String, document: Document, result: LintResult, wordCount: Int = 0, sourceLines: Bool = true) {
         self.path = path
         self.wordCount = wordCount
         self.failures = result.failures
         items = result.findings.map { finding in
             let range = document.sourceRange(of: finding.range)
             let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
-            let line = document.lines.isEmpty ? "" : document.sourceString(document.lines[lineIndex].content)
+            let line = document.lines.isEmpty || !sourceLines ? "" : document.sourceString(document.lines[lineIndex].content)
             let edits = finding.fix?.edits.map { (document.sourceRange(of: $0.range), $0.replacement, document.sourceString($0.range)) } ?? []
             let replaced = finding.fix.map { fix in fix.edits.map { document.sourceString($0.range) }.joined(separator: "…") } ?? ""
             return Item(finding: finding, range: range, sourceLine: line, edits: edits,
