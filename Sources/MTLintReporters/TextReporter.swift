@@ -86,20 +86,25 @@ public struct TextReporter: Sendable {
         let scalars = Array(item.sourceLine.unicodeScalars)
         let start = min(max(item.range.start.column - 1, 0), scalars.count)
         let end = item.range.end.line == item.range.start.line ? min(max(item.range.end.column - 1, start), scalars.count) : scalars.count
-        func columns(_ slice: ArraySlice<Unicode.Scalar>) -> Int {
-            slice.reduce(0) { $0 + ($1 == "\t" ? 1 : CharacterProperties.displayWidth($1.value)) }
+        // Display columns before each scalar, computed once: the window moves over sums.
+        var before = [0]
+        before.reserveCapacity(scalars.count + 1)
+        for scalar in scalars {
+            let width = scalar == "\t" ? 1 : (scalar.isASCII ? 1 : CharacterProperties.displayWidth(scalar.value))
+            before.append((before.last ?? 0) + width)
         }
+        func columns(_ range: Range<Int>) -> Int { before[range.upperBound] - before[range.lowerBound] }
         var from = 0, to = scalars.count
         // A line that fits is shown whole; a longer one keeps about a third of the width
         // before the span and the rest after it.
-        if columns(scalars[0..<scalars.count]) > width {
-            while columns(scalars[from..<start]) > width / 3 { from += 1 }
+        if columns(0..<scalars.count) > width {
+            while columns(from..<start) > width / 3 { from += 1 }
         }
-        while to > end, columns(scalars[from..<to]) > width { to -= 1 }
+        while to > end, columns(from..<to) > width { to -= 1 }
         let lead = from > 0 ? "…" : ""
         let tail = to < scalars.count ? "…" : ""
         let shown = lead + String(String.UnicodeScalarView(scalars[from..<to].map { $0 == "\t" ? " " : $0 })) + tail
-        return (shown, columns(scalars[from..<start]) + (from > 0 ? 1 : 0), columns(scalars[start..<min(end, to)]))
+        return (shown, columns(from..<start) + (from > 0 ? 1 : 0), columns(start..<max(start, min(end, to))))
     }
 
     public func summary(_ report: RunReport) -> String {
