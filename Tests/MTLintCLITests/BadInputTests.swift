@@ -174,7 +174,34 @@ import Darwin
         let fixed = String(decoding: try bytes(path), as: UTF8.self)
         #expect(fixed != text)
         #expect(!fixed.contains("Must read"))
-        #expect(result.err.contains("rule mine/catastrophic failed"))
+        // The failed rule is reported by id, with exit 2, as in lint.
+        #expect(result.err.contains("\(path): rule mine/catastrophic failed: the regular expression hit its time limit"))
         #expect(result.status == 2)
+    }
+
+    /// The parallel paths (for ThreadSanitizer: `swift test --sanitize=thread --filter Parallel`):
+    /// one file larger than Linter.parallelThreshold with its rules shared across threads, and
+    /// several files at once. The output must be the same as with one thread. (Concise output:
+    /// `--format json` does not sort its keys, so its bytes differ from run to run.)
+    @Test func lintsInParallelLikeOneThread() throws {
+        let folder = try temporaryFolder()
+        let block = "Talks resumed on Monday.\n\nMust read\n\nstop it now, ”he said, and the the delegates left .\n"
+            + "Zoe\u{301} 👍🏽 北约。 The price rose 3 , 5 percent.\n\n- Advertisement -\n\n"
+        let large = String(repeating: block, count: (1 << 18) / block.utf16.count + 8)
+        #expect(large.utf16.count > 1 << 18)
+        let big = try write(Array(large.utf8), in: folder, name: "big.txt")
+        for (paths, name) in [([big], "one large file"), ((0..<6).map { folder + "/small\($0).md" }, "several files")] {
+            if paths.count > 1 {
+                for path in paths { try String(repeating: block, count: 20).write(toFile: path, atomically: true, encoding: .utf8) }
+            }
+            let serial = runMTLint(["lint", "--jobs", "1", "--format", "concise"] + paths)
+            let parallel = runMTLint(["lint", "--jobs", "4", "--format", "concise"] + paths)
+            #expect(serial.status == 1, "\(name): \(serial.err)")
+            #expect(parallel.status == serial.status, "\(name)")
+            #expect(parallel.out == serial.out, "\(name): parallel output differs")
+            let fixSerial = runMTLint(["fix", "--jobs", "1", "--diff"] + paths)
+            let fixParallel = runMTLint(["fix", "--jobs", "4", "--diff"] + paths)
+            #expect(fixParallel.out == fixSerial.out, "\(name): parallel fix differs")
+        }
     }
 }
