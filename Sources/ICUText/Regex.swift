@@ -90,6 +90,24 @@ public final class Regex {
     public func setLimits(steps: Int32, stackBytes: Int32) {
         var status: Int32 = 0
         mt_regex_set_limits(handle, steps, stackBytes, &status)
+        limits = (steps, stackBytes)
+        currentSteps = steps
+    }
+
+    /// The limits set, if any, and the step limit now in force.
+    private var limits: (steps: Int32, stackBytes: Int32)?
+    private var currentSteps: Int32 = 0
+
+    /// ICU counts time-limit steps over a whole search, including the scan of text that does
+    /// not match; a long region (a 27 MB line) gets more steps in proportion, so only a pattern
+    /// that backtracks catastrophically runs out.
+    private func scaleLimit(to length: Int) {
+        guard let limits, limits.steps > 0 else { return }
+        let steps = Int32(clamping: Int(limits.steps) + length / 10_000)
+        guard steps != currentSteps else { return }
+        var status: Int32 = 0
+        mt_regex_set_limits(handle, steps, limits.stackBytes, &status)
+        currentSteps = steps
     }
 
     /// Points the regex at `text`. The text must outlive the searches.
@@ -101,6 +119,7 @@ public final class Regex {
 
     /// Restricts the search to `range` of the current text, with `^`/`$` anchored at its edges.
     public func setRegion(_ range: Range<Int>) throws(ICUError) {
+        scaleLimit(to: range.count)
         var status: Int32 = 0
         mt_regex_set_region(handle, Int32(range.lowerBound), Int32(range.upperBound), &status)
         try ICUError.check(status)

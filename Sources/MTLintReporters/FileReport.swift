@@ -6,8 +6,10 @@ public struct FileReport: Sendable {
     public struct Item: Sendable {
         public var finding: Finding
         public var range: SourceRange
-        /// The finding's first line, without its line break.
+        /// The finding's first line, without its line break (an excerpt of a long line).
         public var sourceLine: String
+        /// Scalars of the line before `sourceLine` starts (0 when it is the whole line).
+        public var sourceLineStart: Int
         /// Each edit of the fix with its resolved range.
         /// Each edit: where, the text it replaces, and what it puts there.
         public var edits: [(range: SourceRange, replacement: String, original: String)]
@@ -32,10 +34,26 @@ public struct FileReport: Sendable {
         items = result.findings.map { finding in
             let range = document.sourceRange(of: finding.range)
             let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
-            let line = document.lines.isEmpty || !sourceLines ? "" : document.sourceString(document.lines[lineIndex].content)
+            var line = ""
+            var lineStart = 0
+            if sourceLines, !document.lines.isEmpty {
+                // A long line is kept as an excerpt around the finding, not whole per finding.
+                let content = document.lines[lineIndex].content
+                let margin = 400
+                let from = max(content.lowerBound, finding.range.lowerBound - margin)
+                let to = min(content.upperBound, max(finding.range.upperBound, from) + margin)
+                // Start and end on whole characters (not inside a surrogate pair).
+                let start = from > content.lowerBound && UTF16.isTrailSurrogate(document.sourceText[from]) ? from - 1 : from
+                let end = to < content.upperBound && UTF16.isTrailSurrogate(document.sourceText[to]) ? to + 1 : to
+                line = document.sourceString(start..<end)
+                // Scalars before the excerpt: the finding's column less the excerpt's part before it.
+                let startInRange = min(start, finding.range.lowerBound)
+                lineStart = start == content.lowerBound ? 0
+                    : max(0, range.start.column - 1 - document.sourceString(startInRange..<finding.range.lowerBound).unicodeScalars.count)
+            }
             let edits = finding.fix?.edits.map { (document.sourceRange(of: $0.range), $0.replacement, document.sourceString($0.range)) } ?? []
             let replaced = finding.fix.map { fix in fix.edits.map { document.sourceString($0.range) }.joined(separator: "…") } ?? ""
-            return Item(finding: finding, range: range, sourceLine: line, edits: edits,
+            return Item(finding: finding, range: range, sourceLine: line, sourceLineStart: lineStart, edits: edits,
                         deletesLines: finding.fix?.deletesLines ?? false,
                         replacedText: replaced)
         }

@@ -84,8 +84,8 @@ public struct TextReporter: Sendable {
     /// The part of the source line to show, the caret's display offset and width.
     func window(_ item: FileReport.Item) -> (String, Int, Int) {
         let scalars = Array(item.sourceLine.unicodeScalars)
-        let start = min(max(item.range.start.column - 1, 0), scalars.count)
-        let end = item.range.end.line == item.range.start.line ? min(max(item.range.end.column - 1, start), scalars.count) : scalars.count
+        let start = min(max(item.range.start.column - 1 - item.sourceLineStart, 0), scalars.count)
+        let end = item.range.end.line == item.range.start.line ? min(max(item.range.end.column - 1 - item.sourceLineStart, start), scalars.count) : scalars.count
         // Display columns before each scalar, computed once: the window moves over sums.
         var before = [0]
         before.reserveCapacity(scalars.count + 1)
@@ -101,10 +101,10 @@ public struct TextReporter: Sendable {
             while columns(from..<start) > width / 3 { from += 1 }
         }
         while to > end, columns(from..<to) > width { to -= 1 }
-        let lead = from > 0 ? "…" : ""
+        let lead = from > 0 || item.sourceLineStart > 0 ? "…" : ""
         let tail = to < scalars.count ? "…" : ""
         let shown = lead + String(String.UnicodeScalarView(scalars[from..<to].map { $0 == "\t" ? " " : $0 })) + tail
-        return (shown, columns(from..<start) + (from > 0 ? 1 : 0), columns(start..<max(start, min(end, to))))
+        return (shown, columns(from..<start) + (lead.isEmpty ? 0 : 1), columns(start..<max(start, min(end, to))))
     }
 
     public func summary(_ report: RunReport) -> String {

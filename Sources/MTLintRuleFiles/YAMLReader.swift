@@ -18,6 +18,9 @@ public enum YAMLReader {
         if let deep = deepestNesting(source) {
             throw ConfigError("nesting deeper than \(maxDepth) levels", at: deep)
         }
+        if let anchor = firstCollectionAnchor(source) {
+            throw ConfigError("YAML anchors are supported on scalars only (an alias to a list or mapping can expand without bound)", at: anchor)
+        }
         let root: Node?
         do {
             // The basic resolver: mtlint decides types itself (ConfigNode knows quoted from plain),
@@ -81,6 +84,65 @@ public enum YAMLReader {
         }
     }
 
+    /// Where the first anchor on a list or mapping stands, if anywhere. Checked before parsing: a
+    /// few nested aliases to collections (a "billion laughs" file) expand to billions of nodes,
+    /// while an anchored scalar (a shared `why:` text) costs nothing. An anchor counts only
+    /// where a node starts (after `:`, `-`, `[`, `{`, `,`, `?` or at the start of a line),
+    /// outside quoted scalars, comments and block scalars, so `\s*` in a pattern is not one;
+    /// it anchors a scalar when a scalar follows it on the same line.
+    static func firstCollectionAnchor(_ source: ConfigSource) -> ConfigMark? {
+        var lineNumber = 0
+        var blockIndent: Int?  // inside a | or > block scalar more indented than this
+        var quote: Character?  // a quoted scalar left open at the end of the previous line
+        for rawLine in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = Array(rawLine.unicodeScalars)
+            let indent = line.prefix { $0 == " " }.count
+            if let block = blockIndent {
+                if line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) || indent > block { continue }
+                blockIndent = nil
+            }
+            var previous: Unicode.Scalar? = nil  // last non-space character outside quotes
+            var index = 0
+            while index < line.count {
+                let c = line[index]
+                if let open = quote {
+                    if open == "'" && c == "'" {
+                        if index + 1 < line.count, line[index + 1] == "'" { index += 2; continue }
+                        quote = nil
+                    } else if open == "\"" && c == "\\" {
+                        index += 2
+                        continue
+                    } else if open == "\"" && c == "\"" {
+                        quote = nil
+                    }
+                    index += 1
+                    continue
+                }
+                if c == "#", previous == nil || (index > 0 && (line[index - 1] == " " || line[index - 1] == "\t")) { break }
+                let atNodeStart = previous == nil || [":", "-", "[", "{", ",", "?"].contains(previous ?? " ")
+                if c == "&", atNodeStart, index + 1 < line.count, line[index + 1] != " " {
+                    var after = index + 1
+                    while after < line.count, line[after] != " ", line[after] != "\t" { after += 1 }
+                    while after < line.count, line[after] == " " || line[after] == "\t" { after += 1 }
+                    let next = after < line.count ? line[after] : "\n"
+                    if next == "[" || next == "{" || next == "\n" || next == "\r" || next == "#" {
+                        return ConfigMark(source: source, line: lineNumber, column: index + 1)
+                    }
+                }
+                if (c == "'" || c == "\""), atNodeStart { quote = Character(c) }
+                if c != " " && c != "\t" && c != "\r" { previous = c }
+                index += 1
+            }
+            // `key: |` or `- >-` starts a block scalar: its more indented lines are text.
+            let trimmed = String(String.UnicodeScalarView(line)).split(separator: "#").first.map { $0.trimmingSuffix() } ?? ""
+            if quote == nil, let last = trimmed.last, last == "|" || last == ">" || ((last == "-" || last == "+" || last.isNumber) && trimmed.dropLast().last.map { $0 == "|" || $0 == ">" } == true) {
+                blockIndent = indent
+            }
+        }
+        return nil
+    }
+
     /// Where flow brackets or indentation first nest deeper than `maxDepth`, if anywhere.
     static func deepestNesting(_ source: ConfigSource) -> ConfigMark? {
         var depth = 0, line = 1, column = 0, indentRun = 0, atLineStart = true
@@ -102,5 +164,14 @@ public enum YAMLReader {
             }
         }
         return nil
+    }
+}
+
+extension Substring {
+    /// Without trailing spaces, tabs and carriage returns.
+    func trimmingSuffix() -> Substring {
+        var end = endIndex
+        while end > startIndex, [" ", "\t", "\r"].contains(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

@@ -64,6 +64,15 @@ import Testing
         #expect(result.findings.map(\.ruleID) == ["t/normal"])
     }
 
+    @Test func aLongCleanLineDoesNotTimeOut() throws {
+        // ICU counts time-limit steps over the whole search: the limit grows with the region.
+        let rule = try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)")
+        let line = String(repeating: "Talks resumed in Geneva on Monday, officials said. ", count: 60_000)
+        let result = try Linter(rules: [rule]).lint(Document(line + "two  spaces"))
+        #expect(result.failures.isEmpty)
+        #expect(result.findings.count == 1)
+    }
+
     @Test func requiresSkipsSegmentsWithoutTheLiterals() throws {
         // The pattern alone would match both lines; `requires` promises a word or a character.
         let kind = PatternMatcherKind(regex: try SharedRegex("– \\p{Lu}\\p{L}+$"), requires: RequiredLiterals(["AFP", "©"]))

@@ -140,4 +140,22 @@ import Testing
             #expect(error.errors.count == 2)
         }
     }
+
+    @Test func aliasBombIsRefusedBeforeParsing() {
+        var lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            lines.append("\(name): &\(name) [" + Array(repeating: "*" + previous, count: 9).joined(separator: ", ") + "]")
+            previous = name
+        }
+        #expect(error(lines.joined(separator: "\n")).hasPrefix("Rules/test/rule.yml:1:4: error: YAML anchors are supported on scalars only"))
+        #expect(error("a: &a\n  b: [x]\nc: *a\n").hasPrefix("Rules/test/rule.yml:1:4: error: YAML anchors are supported on scalars only"))
+    }
+
+    @Test func anchoredScalarsAndStarsInPatternsAreFine() throws {
+        let shared = Self.valid.replacing("why: W.", with: "why: &why |\n  Shared text.")
+            .replacing("pattern: '(a)(b)'", with: "pattern: '(a)\\s*(b)'")
+        #expect(error(shared) == "no error")
+    }
 }
+
