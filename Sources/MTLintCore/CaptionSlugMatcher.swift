@@ -1,5 +1,4 @@
 import ICUText
-import Synchronization
 
 /// ```yaml
 /// match:
@@ -182,18 +181,18 @@ final class FoldedWordLists: Sendable {
 
     private let raw: [(language: String, words: [String])]
     private let rawEnglish: [String]
-    private let cache: Mutex<Result<Folded, ICUError>?>
+    private let cache: Locked<Result<Folded, ICUError>?>
 
     init(raw: [(language: String, words: [String])], english: [String]) {
         self.raw = raw.sorted { $0.language < $1.language }
         self.rawEnglish = english
-        cache = Mutex(nil)
+        cache = Locked(nil)
     }
 
     init(folded lists: [(language: String, words: Set<String>)], english: Set<String>) {
         raw = []
         rawEnglish = []
-        cache = Mutex(.success((lists.sorted { $0.language < $1.language }, english)))
+        cache = Locked(.success((lists.sorted { $0.language < $1.language }, english)))
     }
 
     func folded() throws(ICUError) -> Folded {

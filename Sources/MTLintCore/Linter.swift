@@ -1,6 +1,5 @@
 import Dispatch
 import ICUText
-import Synchronization
 
 /// The result of linting one document.
 public struct LintResult: Sendable {
@@ -55,8 +54,8 @@ public final class Linter {
         if threads > 1, document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
-            let results = Mutex<[(findings: [Finding], failures: [RuleFailure])]>([])
-            let next = Mutex(0)
+            let results = Locked<[(findings: [Finding], failures: [RuleFailure])]>([])
+            let next = Locked(0)
             let workers = [self] + helpers.prefix(threads - 1)
             let box = UncheckedSendable((workers, document, scan))
             DispatchQueue.concurrentPerform(iterations: threads) { thread in

@@ -1,5 +1,4 @@
 import ICUText
-import Synchronization
 
 /// A pattern kept by a rule for all tasks; each task works on its own clone.
 ///
@@ -15,7 +14,7 @@ public final class SharedRegex: Sendable {
     public let requirement: RequiredCharacters.Requirement
     /// Code units one of which every match needs in its segment (nil: no such small set).
     public var requiredUnits: Set<UInt16>? { requirement.characters }
-    private let original: Mutex<Regex?>
+    private let original: Locked<Regex?>
 
     /// ICU time-limit steps per match attempt (roughly milliseconds) and stack bytes: a
     /// catastrophic pattern fails that rule instead of hanging the run.
@@ -29,7 +28,7 @@ public final class SharedRegex: Sendable {
         self.options = options
         self.groupCount = regex.groupCount
         self.requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
-        self.original = Mutex(regex)
+        self.original = Locked(regex)
     }
 
     /// Compiles on first use, for patterns known to be valid (shipped rules, escaped lists).
@@ -39,7 +38,7 @@ public final class SharedRegex: Sendable {
         self.options = options
         self.groupCount = RegexGroups.count(in: pattern)
         self.requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
-        self.original = Mutex(nil)
+        self.original = Locked(nil)
     }
 
     /// A regex of its own for one task, with the safety limits set.
