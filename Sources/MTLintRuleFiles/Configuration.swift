@@ -55,6 +55,10 @@ public struct Configuration: Sendable {
     /// errors at their place in the file.
     public static func load(path: String) throws(ConfigErrors) -> Configuration {
         let unreadable = ConfigSource(path: path, text: "")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ConfigErrors([ConfigError("is a directory, not a configuration file", at: ConfigMark(source: unreadable, line: 1, column: 1))])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigErrors([ConfigError("cannot read configuration file", at: ConfigMark(source: unreadable, line: 1, column: 1))])
         }

@@ -24,6 +24,10 @@ public enum RuleLoader {
             }
             paths = walker.compactMap { $0 as? String }.map { (directory as NSString).appendingPathComponent($0) }.sorted()
         } else {
+            guard RuleFile.isRuleFile(directory) else {
+                throw ConfigErrors([ConfigError("not a rule file (rule files end in .yml or .yaml) or a folder of them",
+                                                at: ConfigMark(source: empty, line: 1, column: 1))])
+            }
             paths = [directory]
         }
         var files: [RuleFile] = []

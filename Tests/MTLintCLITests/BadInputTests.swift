@@ -44,7 +44,7 @@ import Darwin
         let good = try write(Array(Self.artifactLine.utf8), in: folder, name: "good.txt")
         let result = runMTLint(["lint", "--config", configFolder, good])
         #expect(result.status == 2)
-        #expect(result.err.contains("\(configFolder):1:1: error: cannot read configuration file"))
+        #expect(result.err.contains("\(configFolder):1:1: error: is a directory, not a configuration file"))
         #expect(result.err.contains("nothing was linted"))
     }
 

@@ -119,3 +119,13 @@ func temporaryFolder() throws -> String {
         #expect(result.out.contains(" passed, 0 failed"))
     }
 }
+
+@Suite struct RuleFolderArgumentTests {
+    @Test func aFileThatIsNotARuleFileIsAnError() throws {
+        let folder = try temporaryFolder()
+        try "not rules".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        let result = runMTLint(["lint", "--rules", folder + "/notes.txt", "-"], stdin: "x")
+        #expect(result.status == 2)
+        #expect(result.err.contains("not a rule file"))
+    }
+}
