@@ -173,3 +173,24 @@ import MTLintReporters
         #expect(MTLintReporters.UnifiedDiff.render(old: "x\ny", new: "x\ny", oldPath: "a", newPath: "b").isEmpty)
     }
 }
+
+@Suite struct AtomicWriterTests {
+    @Test func aFileChangedSinceItWasReadIsNotOverwritten() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/a.txt"
+        try Data("edited by someone else\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: AtomicWriter.Failure.self) {
+            try AtomicWriter.write(Array("fixed\n".utf8), to: path, expecting: Array("as read\n".utf8))
+        }
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "edited by someone else\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["a.txt"])
+    }
+
+    @Test func writesWhenTheFileIsAsRead() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/a.txt"
+        try Data("as read\n".utf8).write(to: URL(fileURLWithPath: path))
+        try AtomicWriter.write(Array("fixed\n".utf8), to: path, expecting: Array("as read\n".utf8))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "fixed\n")
+    }
+}
