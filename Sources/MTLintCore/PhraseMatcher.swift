@@ -32,7 +32,7 @@ public struct PhraseMatcherKind: MatcherKind {
         let startsWithWords = phrases.allSatisfy { phrase in phrase.0.utf16.first.map(WordHash.isWordUnit) ?? false }
         let options: RegexOptions = caseSensitive ? [.unicodeWordBoundaries] : [.unicodeWordBoundaries, .caseInsensitive]
         func regex(_ list: [String]) -> SharedRegex {
-            SharedRegex(trusted: "\\b(?:" + list.sorted { $0.count > $1.count }.map(Self.regexSource).joined(separator: "|") + ")\\b", options: options)
+            SharedRegex(trusted: "\\b(?:" + list.sorted { $0.count > $1.count }.map(Self.regexSource).joined(separator: "|") + ")\\b", options: options, analyze: false)
         }
         if startsWithWords {
             let grouped = Dictionary(grouping: phrases.map(\.0)) { WordHash.firstWord(of: $0) ?? 0 }

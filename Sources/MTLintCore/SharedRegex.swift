@@ -33,11 +33,14 @@ public final class SharedRegex: Sendable {
 
     /// Compiles on first use, for patterns known to be valid (shipped rules, escaped lists).
     /// If one is not after all, tasks get an ICU error and the rule is reported as failed.
-    public init(trusted pattern: String, options: RegexOptions = []) {
+    /// `analyze: false` skips the required-character analysis (for generated patterns that
+    /// are found another way, such as phrase lists by their first words).
+    public init(trusted pattern: String, options: RegexOptions = [], analyze: Bool = true) {
         self.pattern = pattern
         self.options = options
         self.groupCount = RegexGroups.count(in: pattern)
-        self.requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
+        self.requirement = analyze ? RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
+            : RequiredCharacters.Requirement()
         self.original = Locked(nil)
     }
 

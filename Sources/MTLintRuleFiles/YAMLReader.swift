@@ -91,53 +91,71 @@ public enum YAMLReader {
     /// outside quoted scalars, comments and block scalars, so `\s*` in a pattern is not one;
     /// it anchors a scalar when a scalar follows it on the same line.
     static func firstCollectionAnchor(_ source: ConfigSource) -> ConfigMark? {
+        let bytes = Array(source.text.utf8)
+        // Most rule files have no `&` at all. YAML's indicators are ASCII, and no byte of a
+        // multi-byte UTF-8 character is ASCII, so the scan can work on bytes.
+        guard bytes.contains(UInt8(ascii: "&")) else { return nil }
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r")
+        let nodeStarts: Set<UInt8> = Set(":-[{,?".utf8)
         var lineNumber = 0
         var blockIndent: Int?  // inside a | or > block scalar more indented than this
-        var quote: Character?  // a quoted scalar left open at the end of the previous line
-        for rawLine in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var quote: UInt8?  // a quoted scalar left open at the end of the previous line
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let line = Array(rawLine.unicodeScalars)
-            let indent = line.prefix { $0 == " " }.count
+            let line = bytes[lineStart..<lineEnd]
+            let indent = line.prefix { $0 == space }.count
             if let block = blockIndent {
-                if line.allSatisfy({ $0 == " " || $0 == "\r" || $0 == "\t" }) || indent > block { continue }
+                if line.allSatisfy({ $0 == space || $0 == cr || $0 == tab }) || indent > block { continue }
                 blockIndent = nil
             }
-            var previous: Unicode.Scalar? = nil  // last non-space character outside quotes
-            var index = 0
-            while index < line.count {
-                let c = line[index]
+            var previous: UInt8? = nil  // last non-space byte outside quotes
+            var lastOutside = lineStart  // end of the line's text before a comment
+            var index = lineStart
+            while index < lineEnd {
+                let c = bytes[index]
                 if let open = quote {
-                    if open == "'" && c == "'" {
-                        if index + 1 < line.count, line[index + 1] == "'" { index += 2; continue }
+                    if open == UInt8(ascii: "'") && c == open {
+                        if index + 1 < lineEnd, bytes[index + 1] == open { index += 2; continue }
                         quote = nil
-                    } else if open == "\"" && c == "\\" {
+                    } else if open == UInt8(ascii: "\"") && c == UInt8(ascii: "\\") {
                         index += 2
                         continue
-                    } else if open == "\"" && c == "\"" {
+                    } else if open == UInt8(ascii: "\"") && c == open {
                         quote = nil
                     }
                     index += 1
                     continue
                 }
-                if c == "#", previous == nil || (index > 0 && (line[index - 1] == " " || line[index - 1] == "\t")) { break }
-                let atNodeStart = previous == nil || [":", "-", "[", "{", ",", "?"].contains(previous ?? " ")
-                if c == "&", atNodeStart, index + 1 < line.count, line[index + 1] != " " {
+                if c == UInt8(ascii: "#"), previous == nil || bytes[index - 1] == space || bytes[index - 1] == tab { break }
+                let atNodeStart = previous.map { nodeStarts.contains($0) } ?? true
+                if c == UInt8(ascii: "&"), atNodeStart, index + 1 < lineEnd, bytes[index + 1] != space {
                     var after = index + 1
-                    while after < line.count, line[after] != " ", line[after] != "\t" { after += 1 }
-                    while after < line.count, line[after] == " " || line[after] == "\t" { after += 1 }
-                    let next = after < line.count ? line[after] : "\n"
-                    if next == "[" || next == "{" || next == "\n" || next == "\r" || next == "#" {
-                        return ConfigMark(source: source, line: lineNumber, column: index + 1)
+                    while after < lineEnd, bytes[after] != space, bytes[after] != tab { after += 1 }
+                    while after < lineEnd, bytes[after] == space || bytes[after] == tab { after += 1 }
+                    let next = after < lineEnd ? bytes[after] : UInt8(ascii: "\n")
+                    if next == UInt8(ascii: "[") || next == UInt8(ascii: "{") || next == UInt8(ascii: "\n") || next == cr || next == UInt8(ascii: "#") {
+                        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                        return ConfigMark(source: source, line: lineNumber, column: column)
                     }
                 }
-                if (c == "'" || c == "\""), atNodeStart { quote = Character(c) }
-                if c != " " && c != "\t" && c != "\r" { previous = c }
+                if c == UInt8(ascii: "'") || c == UInt8(ascii: "\""), atNodeStart { quote = c }
+                if c != space && c != tab && c != cr {
+                    previous = c
+                    lastOutside = index + 1
+                }
                 index += 1
             }
             // `key: |` or `- >-` starts a block scalar: its more indented lines are text.
-            let trimmed = String(String.UnicodeScalarView(line)).split(separator: "#").first.map { $0.trimmingSuffix() } ?? ""
-            if quote == nil, let last = trimmed.last, last == "|" || last == ">" || ((last == "-" || last == "+" || last.isNumber) && trimmed.dropLast().last.map { $0 == "|" || $0 == ">" } == true) {
-                blockIndent = indent
+            if quote == nil, lastOutside > lineStart {
+                let last = bytes[lastOutside - 1]
+                let beforeLast: UInt8? = lastOutside - 2 >= lineStart ? bytes[lastOutside - 2] : nil
+                let isIndicator = { (b: UInt8?) in b == UInt8(ascii: "|") || b == UInt8(ascii: ">") }
+                let isModifier = last == UInt8(ascii: "-") || last == UInt8(ascii: "+") || (last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9"))
+                if isIndicator(last) || (isModifier && isIndicator(beforeLast)) { blockIndent = indent }
             }
         }
         return nil
@@ -164,14 +182,5 @@ public enum YAMLReader {
             }
         }
         return nil
-    }
-}
-
-extension Substring {
-    /// Without trailing spaces, tabs and carriage returns.
-    func trimmingSuffix() -> Substring {
-        var end = endIndex
-        while end > startIndex, [" ", "\t", "\r"].contains(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
     }
 }
