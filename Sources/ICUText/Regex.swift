@@ -103,7 +103,7 @@ public final class Regex {
     /// that backtracks catastrophically runs out.
     private func scaleLimit(to length: Int) {
         guard let limits, limits.steps > 0 else { return }
-        let steps = Int32(clamping: Int(limits.steps) + length / 10_000)
+        let steps = Int32(clamping: Int(limits.steps) + length / 1_000)
         guard steps != currentSteps else { return }
         var status: Int32 = 0
         mt_regex_set_limits(handle, steps, limits.stackBytes, &status)
