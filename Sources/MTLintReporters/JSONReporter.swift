@@ -25,6 +25,8 @@ public struct JSONReporter: Sendable {
             case path, rule, category, severity, message, line, column, endLine, endColumn, byteOffset, byteLength, fix
         }
 
+        /// Written by hand so that a finding without a fix says `"fix": null` (the synthesized
+        /// encoder would leave the key out); keys come out sorted.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(path, forKey: .path)
@@ -60,7 +62,7 @@ public struct JSONReporter: Sendable {
     public func render(_ report: RunReport) -> String {
         let records = report.files.flatMap { file in file.items.map { Self.record($0, path: file.path) } }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(records) else { return "[]\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
