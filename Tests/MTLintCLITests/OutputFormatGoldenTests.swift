@@ -66,7 +66,7 @@ enum GoldenFiles {
         }
     }
 
-    /// JSON with sorted keys, so key order (which `--format json` does not fix) does not matter.
+    /// JSON with sorted keys, so the comparison does not depend on how the output was formatted.
     static func normalizedJSON(_ text: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
               let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
