@@ -2,7 +2,13 @@
 public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
     case info, warning, error
 
-    public static func < (a: Severity, b: Severity) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
     }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
