@@ -14,15 +14,36 @@ enum InputReader {
                 return .failure(InputProblem(path: path, message: "no such file"))
             }
             if isDirectory.boolValue { return .failure(InputProblem(path: path, message: "is a directory")) }
-            guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            guard FileManager.default.isReadableFile(atPath: path), let read = readFile(path) else {
                 return .failure(InputProblem(path: path, message: "permission denied (cannot read the file)"))
             }
-            bytes = [UInt8](data)
+            bytes = read
         }
         do {
             return .success(try Document(bytes: bytes, format: format))
         } catch {
             return .failure(InputProblem(path: input.displayPath, message: error.description))
+        }
+    }
+
+    /// The file's bytes, read straight into one array (no second copy of a large file).
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(info.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 }

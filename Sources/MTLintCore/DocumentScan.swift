@@ -11,15 +11,17 @@ public final class DocumentScan {
     /// Bits of the character pairs on each line.
     private(set) var pairMasks: [UInt64] = []
     private let wantedWords: Set<UInt64>
+    private let followers: [UInt64: Set<UInt64>]
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var cachedWordPositions: [UInt64: [Int]]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
 
-    init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>) {
+    init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:]) {
         self.document = document
         self.prefilter = prefilter
         self.wantedWords = wantedWords
+        self.followers = followers
         if !prefilter.isEmpty { (lineMasks, pairMasks) = prefilter.lineMasks(of: document) }
         if prefilter.usesTransitions {
             transitionMasks = CharacterTransitions.lineMasks(of: document)
@@ -29,7 +31,7 @@ public final class DocumentScan {
     /// Where words registered by phrase rules start, in text order.
     public var wordHits: [(position: Int, hash: UInt64)] {
         if let cachedWordHits { return cachedWordHits }
-        let hits = WordHash.hits(in: document.text, wanted: wantedWords)
+        let hits = WordHash.hits(in: document.text, wanted: wantedWords, followers: followers)
         cachedWordHits = hits
         return hits
     }

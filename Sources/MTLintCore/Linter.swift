@@ -19,6 +19,8 @@ public final class Linter {
     private var vetoes: [[ICUText.Regex]?]
     private let prefilter: CharacterPrefilter
     private let wantedWords: Set<UInt64>
+    /// First words the scan keeps only when one of these words follows.
+    private let followers: [UInt64: Set<UInt64>]
     /// Threads that share the rules of one large document (1: this task only). A file
     /// alone on the command line uses every core this way.
     public var ruleParallelism = 1
@@ -41,13 +43,24 @@ public final class Linter {
             $0.formUnion($1.matcher.firstWordHashes)
             $0.formUnion($1.matcher.requiredLiterals?.words ?? [])
         }
+        // A first word needs a follower only if every rule that registers it says so.
+        var followers: [UInt64: Set<UInt64>] = [:]
+        var free = Set<UInt64>()
+        for rule in rules {
+            let kind = rule.matcher
+            free.formUnion(kind.requiredLiterals?.words ?? [])
+            for word in kind.firstWordHashes {
+                if let next = kind.secondWordHashes[word] { followers[word, default: []].formUnion(next) } else { free.insert(word) }
+            }
+        }
+        self.followers = followers.filter { !free.contains($0.key) }
     }
 
     /// A linter with the same rules and context, for another task.
     public func copy() throws(ICUError) -> Linter { try Linter(rules: rules, context: context) }
 
     public func lint(_ document: Document) -> LintResult {
-        let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords)
+        let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords, followers: followers)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let threads = min(ruleParallelism, rules.count)

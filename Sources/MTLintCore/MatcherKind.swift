@@ -47,6 +47,8 @@ public protocol MatcherKind: Sendable {
     var firstWordHashes: Set<UInt64> { get }
     /// Literals the rule author says every match's segment contains (`requires:`).
     var requiredLiterals: RequiredLiterals? { get }
+    /// For first words that only start longer phrases: the words that may follow them.
+    var secondWordHashes: [UInt64: Set<UInt64>] { get }
 
     func makeMatcher() throws(ICUError) -> any Matcher
 }
@@ -61,6 +63,7 @@ extension MatcherKind {
     public var filteredRegexes: [SharedRegex] { [] }
     public var firstWordHashes: Set<UInt64> { [] }
     public var requiredLiterals: RequiredLiterals? { nil }
+    public var secondWordHashes: [UInt64: Set<UInt64>] { [:] }
 }
 
 /// Finds matches in the segments of one document. One per task: it may hold ICU state.

@@ -19,6 +19,7 @@ public struct PhraseMatcherKind: MatcherKind {
     /// For first words that only start phrases of two or more words: the second words that
     /// may follow. Most hits of a common first word (`the`, `at`) end there, without ICU.
     let secondWords: [UInt64: Set<UInt64>]
+    public var secondWordHashes: [UInt64: Set<UInt64>] { secondWords }
     /// The whole list, for lists with a phrase that does not start with a word.
     let whole: SharedRegex?
 

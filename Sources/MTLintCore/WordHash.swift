@@ -63,7 +63,9 @@ public enum WordHash {
     }
 
     /// Start offsets (and hashes) of the words of `text` whose hash is in `wanted`.
-    static func hits(in text: UTF16Text, wanted: Set<UInt64>) -> [(position: Int, hash: UInt64)] {
+    /// A word in `followers` counts only when one of its listed words comes next (`the` only
+    /// before `head`, `actual`, …), so common first words do not fill the list.
+    static func hits(in text: UTF16Text, wanted: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:]) -> [(position: Int, hash: UInt64)] {
         guard !wanted.isEmpty else { return [] }
         // A 2^16-bit filter on the hash's low bits rejects almost every word without a set lookup.
         var filter = [UInt64](repeating: 0, count: 1024)
@@ -90,7 +92,12 @@ public enum WordHash {
                     }
                     i += 1
                 }
-                if filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0, wanted.contains(hash) { result.append((start, hash)) }
+                if filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0, wanted.contains(hash) {
+                    if let next = followers[hash] {
+                        guard let following = nextWord(after: start, in: text, before: n), next.contains(following) else { continue }
+                    }
+                    result.append((start, hash))
+                }
             }
         }
         return result
