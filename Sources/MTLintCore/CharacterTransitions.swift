@@ -99,19 +99,4 @@ public enum CharacterTransitions {
         }
         return masks
     }
-
-    /// The transitions present in `units[range]`.
-    static func mask(of units: UnsafeBufferPointer<UInt16>, in range: Range<Int>) -> UInt16 {
-        var mask: UInt16 = 0
-        var previous: UInt16 = 3
-        for i in range {
-            let u = units[i]
-            let cls = u < 0x80 ? asciiClasses[Int(u)] : classOf(u)
-            if cls == anyClass { return 0xFFFF }  // astral text: assume anything
-            let current = index(of: cls)
-            mask |= 1 << (previous * 4 + current)
-            previous = current
-        }
-        return mask
-    }
 }

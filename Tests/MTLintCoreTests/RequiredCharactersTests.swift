@@ -77,11 +77,11 @@ import Testing
     }
 
     @Test func lineMasks() {
-        let text = Document("likeRELATED").text
-        let mask = CharacterTransitions.mask(of: text.units, in: 0..<text.count)
-        #expect(mask & CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper) != 0)
-        let plain = Document("A plain line.").text
-        #expect(CharacterTransitions.mask(of: plain.units, in: 0..<plain.count) & CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper) == 0)
+        let lowerUpper = CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper)
+        let masks = CharacterTransitions.lineMasks(of: Document("likeRELATED\nA plain line.\n👍 astral"))
+        #expect(masks[0] & lowerUpper != 0)
+        #expect(masks[1] & lowerUpper == 0)
+        #expect(masks[2] == 0xFFFF)  // astral text: anything may be there
     }
 }
 
