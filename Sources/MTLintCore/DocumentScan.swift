@@ -12,7 +12,6 @@ public final class DocumentScan {
     private(set) var pairMasks: [UInt64] = []
     private let wantedWords: Set<UInt64>
     private let followers: [UInt64: Set<UInt64>]
-    private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var cachedWordPositions: [UInt64: [Int]]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
@@ -28,19 +27,14 @@ public final class DocumentScan {
         }
     }
 
-    /// Where words registered by phrase rules start, in text order.
-    public var wordHits: [(position: Int, hash: UInt64)] {
-        if let cachedWordHits { return cachedWordHits }
-        let hits = WordHash.hits(in: document.text, wanted: wantedWords, followers: followers)
-        cachedWordHits = hits
-        return hits
-    }
-
-    /// Where each registered word starts, by word: a rule looks at its own words' places only.
+    /// Where each word registered by phrase rules and `requires:` lists starts, by word, in
+    /// text order: a rule looks at its own words' places only.
     public var wordPositions: [UInt64: [Int]] {
         if let cachedWordPositions { return cachedWordPositions }
         var positions: [UInt64: [Int]] = [:]
-        for hit in wordHits { positions[hit.hash, default: []].append(hit.position) }
+        for hit in WordHash.hits(in: document.text, wanted: wantedWords, followers: followers) {
+            positions[hit.hash, default: []].append(hit.position)
+        }
         cachedWordPositions = positions
         return positions
     }
