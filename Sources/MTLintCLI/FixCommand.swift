@@ -62,7 +62,9 @@ struct FixCommand: ParsableCommand {
                 let outcome = fixer.fix(document, with: linter)
                 let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
                 return FileOutcome(input: input, original: document.bytes, outcome: outcome,
-                                   report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining))
+                                   report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining,
+                                                      wordCount: output.statistics ? WordCount.count(fixed) : 0,
+                                                      sourceLines: output.format == .text))
             }
         }
         progress.finish()
@@ -110,8 +112,8 @@ struct FixCommand: ParsableCommand {
             }
         }
         let remaining = RunReport(files: reports)
-        if remaining.findingCount > 0 || output.format == .json {
-            let rendered = output.render(remaining, console: console)
+        if remaining.findingCount > 0 || output.statistics || ![.text, .concise].contains(output.format) {
+            let rendered = output.render(remaining, console: console, rules: plan.rules)
             if toStdout || diff { console.err(rendered) } else { console.out(rendered) }
         }
         for problem in failed { console.err("mtlint: \(problem.description)\n") }

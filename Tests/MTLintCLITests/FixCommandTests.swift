@@ -194,3 +194,24 @@ import MTLintReporters
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "fixed\n")
     }
 }
+
+@Suite struct FixReportingTests {
+    @Test func statisticsCountTheWordsOfTheFixedText() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/a.txt"
+        // The stray closing quote has no fix, so it remains; the ad line is deleted first.
+        try Data("Must read\nWe met, she said” today.\n".utf8).write(to: URL(fileURLWithPath: path))
+        let result = runMTLint(["fix", path, "--statistics"])
+        #expect(result.out.contains("per 1,000 words"))
+        #expect(result.out.contains("      5  ") || result.out.contains(" 5 "), "\(result.out)")
+    }
+
+    @Test func sarifFromFixDescribesTheRules() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/a.txt"
+        try Data("We met, ”she said.\n".utf8).write(to: URL(fileURLWithPath: path))
+        let result = runMTLint(["fix", "--check", "--format", "sarif", path])
+        #expect(result.out.contains("\"shortDescription\""))
+        #expect(result.out.contains("A closing quote has its space on the wrong side."))
+    }
+}
