@@ -139,6 +139,31 @@ import MTLintReporters
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["a.txt"])
     }
 
+    /// Killing the process at any moment leaves the original or the complete result.
+    @Test(.enabled(if: FailedWriteTests.binary != nil))
+    func interruptedFixLeavesOriginalOrResult() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/big.txt"
+        let block = "Talks resumed.\n\nMust read\n\nWe met, ”she said.\n\n"
+        let original = String(repeating: block, count: 20_000)
+        try Data(original.utf8).write(to: URL(fileURLWithPath: path))
+        let expected = String(repeating: "Talks resumed.\n\nWe met,” she said.\n\n", count: 20_000)
+        for delay in [0.05, 0.2, 0.5, 1.0, 2.0] {
+            try Data(original.utf8).write(to: URL(fileURLWithPath: path))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try #require(Self.binary))
+            process.arguments = ["fix", "--select", "boilerplate,quote-spacing", path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+            #expect(now == original || now == expected, "after \(delay) s the file is neither the original nor the result")
+        }
+    }
+
     @Test func readOnlyDirectoryIsReported() throws {
         guard getuid() != 0 else { return }  // root can write anywhere; covered by injection above
         let folder = try temporaryFolder()
