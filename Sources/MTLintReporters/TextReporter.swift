@@ -30,13 +30,8 @@ public struct TextReporter: Sendable {
 
     public func render(_ item: FileReport.Item, path: String) -> String {
         let f = item.finding
-        let severity: String
-        switch f.severity {
-        case .error: severity = style.red("error")
-        case .warning: severity = style.yellow("warning")
-        case .info: severity = style.blue("info")
-        }
-        var out = "\(style.bold("\(path):\(item.range.start.line):\(item.range.start.column):")) \(severity) \(style.cyan("[\(f.ruleID)]")) \(f.message)\n"
+        // The header is the concise format's line.
+        var out = ConciseReporter(style: style).line(item, path: path) + "\n"
         let gutter = String(item.range.start.line)
         let pad = String(repeating: " ", count: gutter.count)
         let (excerpt, caretOffset, caretWidth) = window(item)
