@@ -203,32 +203,12 @@ private final class Workers: @unchecked Sendable {
     private let linters: [Linter]
 
     init(linter: Linter, count: Int) {
-        guard count > 1 else { linters = [linter]; return }
-        let copies = ResultSlots<LinterHandle>(count: count - 1)
-        let prototype = LinterBox(linter)
-        DispatchQueue.concurrentPerform(iterations: count - 1) { index in
-            if let copy = prototype.copy() { copies.set(index, LinterHandle(copy)) }
-        }
         // A copy that failed (no ICU state) just means one worker fewer.
-        linters = [linter] + copies.values().compactMap { $0?.linter }
+        linters = [linter] + (1..<max(count, 1)).compactMap { _ in try? linter.copy() }
     }
 
     /// `work` over `lines` on all workers; results in input order.
     func map(_ lines: [RawLine], _ work: @Sendable @escaping (RawLine, Linter) -> CorpusMode.Outcome) -> [CorpusMode.Outcome] {
-        let count = min(linters.count, lines.count)
-        if count <= 1 { return lines.map { work($0, linters[0]) } }
-        let results = ResultSlots<CorpusMode.Outcome>(count: lines.count)
-        let next = NextIndex()
-        DispatchQueue.concurrentPerform(iterations: count) { worker in
-            let linter = linters[worker]
-            while let index = next.take(below: lines.count) { results.set(index, work(lines[index], linter)) }
-        }
-        return results.values().enumerated().map { index, value in value ?? work(lines[index], linters[0]) }
+        WorkQueue.map(lines.count, states: linters) { linter, index in work(lines[index], linter) }
     }
-}
-
-/// Carries a linter to the thread that made it into the worker list.
-private final class LinterHandle: @unchecked Sendable {
-    let linter: Linter
-    init(_ linter: Linter) { self.linter = linter }
 }

@@ -140,3 +140,15 @@ public func closestMatch(to word: String, in candidates: [String]) -> String? {
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     return best.1 <= max(2, target.count / 3) ? best.0 : nil
 }
+
+extension ConfigNode {
+    /// A matcher kind's own options: a mapping of `allowed` keys (`{}` for none), or `true`
+    /// for all defaults.
+    func matcherOptions(allowed: [String]) throws(ConfigError) -> ConfigMapping {
+        if case .scalar(let text, false) = value, text == "true" { return ConfigMapping(entries: [], mark: mark) }
+        guard case .mapping = value else {
+            throw ConfigError("expected a mapping of options (\(allowed.joined(separator: ", "))) or true, found \(kindName)", at: mark)
+        }
+        return try mapping(allowed: allowed)
+    }
+}

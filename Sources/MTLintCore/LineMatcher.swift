@@ -133,20 +133,3 @@ final class LineMatcher: Matcher {
         }
     }
 }
-
-extension Document {
-    /// `range` without leading and trailing white space (ASCII checked first, the Unicode
-    /// property only for other characters).
-    public func trimmed(_ range: Range<Int>) -> Range<Int> {
-        var start = range.lowerBound, end = range.upperBound
-        @inline(__always) func isSpace(_ u: UInt16) -> Bool {
-            if u < 0x80 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) }
-            if UTF16.isSurrogate(u) { return false }
-            return Unicode.Scalar(u)?.properties.isWhitespace ?? false
-        }
-        let units = text.units
-        while start < end, isSpace(units[start]) { start += 1 }
-        while end > start, isSpace(units[end - 1]) { end -= 1 }
-        return start..<end
-    }
-}

@@ -1,4 +1,3 @@
-import Dispatch
 import ICUText
 
 /// The result of linting one document.
@@ -67,28 +66,11 @@ public final class Linter {
         if threads > 1, document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
-            let results = Locked<[(findings: [Finding], failures: [RuleFailure])]>([])
-            let next = Locked(0)
-            let workers = [self] + helpers.prefix(threads - 1)
-            let box = UncheckedSendable((workers, document, scan))
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                let (workers, document, scan) = box.value
-                // Each thread takes the next rule not yet taken, so a slow rule does not
-                // leave the other thread idle.
-                var all: (findings: [Finding], failures: [RuleFailure]) = ([], [])
-                while true {
-                    let index = next.withLock { value -> Int in
-                        value += 1
-                        return value - 1
-                    }
-                    guard index < workers[thread].rules.count else { break }
-                    let result = workers[thread].run([index], on: document, scan: scan)
-                    all.findings += result.findings
-                    all.failures += result.failures
-                }
-                results.withLock { $0.append(all) }
+            // Each thread uses its own linter's matchers on the rules it takes.
+            let results = WorkQueue.map(rules.count, states: [self] + helpers.prefix(threads - 1)) { linter, index in
+                linter.run([index], on: document, scan: scan)
             }
-            for result in results.withLock({ $0 }) {
+            for result in results {
                 findings += result.findings
                 failures += result.failures
             }
@@ -119,19 +101,17 @@ public final class Linter {
     private func prepare(_ document: Document, scan: DocumentScan) {
         var needs = SegmentNeeds()
         for rule in rules { needs.formUnion(rule.needs) }
-        let box = UncheckedSendable((self, document, scan, needs))
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let (linter, document, scan, needs) = box.value
+        _ = WorkQueue.map(2, states: [(), ()]) { _, half in
             if half == 0 {
-                if needs.contains(.sentences) { _ = document.sentences(using: linter.segmenter) }
-                if needs.contains(.words) { _ = document.words(using: linter.segmenter) }
+                if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) }
+                if needs.contains(.words) { _ = document.words(using: self.segmenter) }
             } else {
                 _ = document.lineContents
                 _ = document.paragraphs
                 _ = scan.wordPositions
                 _ = scan.trimmedLineHashes(caseSensitive: true)
                 _ = scan.trimmedLineHashes(caseSensitive: false)
-                for rule in linter.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
+                for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
             }
         }
     }
@@ -241,11 +221,4 @@ public final class Linter {
         return Finding(ruleID: rule.id, category: rule.category, severity: rule.severity, message: message,
                        range: match.reported, fix: fix)
     }
-}
-
-/// Hands values that are safe to share in this one place (each thread reads the document
-/// and scan prepared beforehand, and works with its own linter) to `concurrentPerform`.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -249,15 +249,3 @@ enum QuoteMarks {
         return openingMarks.contains(text.codePoint(at: i))
     }
 }
-
-extension ConfigNode {
-    /// A matcher kind's own options: a mapping of `allowed` keys (`{}` for none), or `true`
-    /// for all defaults.
-    func matcherOptions(allowed: [String]) throws(ConfigError) -> ConfigMapping {
-        if case .scalar(let text, false) = value, text == "true" { return ConfigMapping(entries: [], mark: mark) }
-        guard case .mapping = value else {
-            throw ConfigError("expected a mapping of options (\(allowed.joined(separator: ", "))) or true, found \(kindName)", at: mark)
-        }
-        return try mapping(allowed: allowed)
-    }
-}
