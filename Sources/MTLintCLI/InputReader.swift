@@ -4,6 +4,17 @@ import MTLintCore
 /// Reads an input into a document, or says clearly why it cannot.
 enum InputReader {
     static func read(_ input: Input, format: DocumentFormat, console: Console) -> Result<Document, InputProblem> {
+        readBytes(input, console: console).flatMap { bytes in
+            do throws(InputError) {
+                return .success(try Document(bytes: bytes, format: format))
+            } catch {
+                return .failure(InputProblem(path: input.displayPath, message: error.description))
+            }
+        }
+    }
+
+    /// The input's bytes, or why they cannot be read.
+    static func readBytes(_ input: Input, console: Console) -> Result<[UInt8], InputProblem> {
         let bytes: [UInt8]
         switch input {
         case .standardInput:
@@ -19,11 +30,7 @@ enum InputReader {
             }
             bytes = read
         }
-        do {
-            return .success(try Document(bytes: bytes, format: format))
-        } catch {
-            return .failure(InputProblem(path: input.displayPath, message: error.description))
-        }
+        return .success(bytes)
     }
 
     /// The file's bytes, read straight into one array (no second copy of a large file).

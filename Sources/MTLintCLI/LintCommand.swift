@@ -37,31 +37,80 @@ struct LintCommand: ParsableCommand {
         }
         let (inputs, problems) = InputCollector.collect(paths)
         let plan = try RunPlan(inputs: inputs, options: rules, console: console)
-        let progress = Progress(console: console, unit: "files", streamsToTerminal: output.streams && console.isTerminal)
-        let outcomes = plan.map(jobs: inputOptions.jobs) { input, linter in
-            InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document in
-                defer { progress.advance(bytes: document.byteCount) }
-                return output.fileReport(path: input.displayPath, document: document, result: linter.lint(document), console: console)
-            }
-        }
-        progress.finish()
-        var reports: [FileReport] = []
+        let progress = Progress(console: console, unit: "files", streamsToTerminal: console.isTerminal)
+        // Each file's report is written as soon as its turn comes (path order), then dropped:
+        // only counts stay for the summary.
+        var reporter = output.reporter(console: console, rules: plan.rules)
+        var findings = 0
         var failed = problems
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let report): reports.append(report)
-            case .failure(let problem): failed.append(problem)
+        var ruleFailures: [(path: String, failure: RuleFailure)] = []
+        console.out(reporter.start())
+        plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
+            progress.advance(bytes: lint(input, with: linter, turn: turn, console: console))
+        }, deliver: { (piece: LintPiece) in
+            switch piece {
+            case .report(let report):
+                findings += report.items.count
+                for failure in report.failures where !ruleFailures.contains(where: { $0.path == report.path && $0.failure.ruleID == failure.ruleID }) {
+                    ruleFailures.append((report.path, failure))
+                }
+                let text = reporter.add(report)
+                if !text.isEmpty { console.out(text) }
+            case .problem(let problem):
+                failed.append(problem)
             }
-        }
-        let report = RunReport(files: reports)
-        console.out(output.render(report, console: console, rules: plan.rules, streamed: output.streams))
+        })
+        progress.finish()
+        console.out(reporter.finish())
         for problem in failed { console.err("mtlint: \(problem.description)\n") }
-        for file in reports {
-            for failure in file.failures { console.err("mtlint: \(file.path): \(failure.description)\n") }
+        for (path, failure) in ruleFailures { console.err("mtlint: \(path): \(failure.description)\n") }
+        if !failed.isEmpty || !ruleFailures.isEmpty { throw CommandExit(status: .error) }
+        if findings > 0 { throw CommandExit(status: .findings) }
+    }
+
+    /// What linting one input gives, in order: its report (several for a large file linted in
+    /// parts) or why it could not be read.
+    enum LintPiece {
+        case report(FileReport)
+        case problem(InputProblem)
+    }
+
+    /// Lints one input and emits its report. A large plain-text file is checked whole, then
+    /// linted in parts whose reports go out as they are done (on every core when it is the
+    /// only input), so neither its text nor its findings are held whole. Returns the bytes read.
+    @discardableResult
+    func lint(_ input: Input, with linter: Linter, turn: InputTurn<LintPiece>, console: Console) -> Int {
+        let format = inputOptions.format(for: input)
+        let bytes: [UInt8]
+        switch InputReader.readBytes(input, console: console) {
+        case .success(let read): bytes = read
+        case .failure(let problem):
+            turn.emit(.problem(problem))
+            return 0
         }
-        let ruleFailed = reports.contains { !$0.failures.isEmpty }
-        if !failed.isEmpty || ruleFailed { throw CommandExit(status: .error) }
-        if report.findingCount > 0 { throw CommandExit(status: .findings) }
+        let path = input.displayPath
+        if format == .plain, bytes.count > PartitionedLint.threshold {
+            do {
+                try Document.check(bytes: bytes)
+            } catch {
+                turn.emit(.problem(InputProblem(path: path, message: error.description)))
+                return bytes.count
+            }
+            turn.waitForTurn()
+            let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
+            PartitionedLint.run(DocumentPartition(bytes: bytes), format: format, linters: linters, transform: { part in
+                output.fileReport(path: path, document: part.document, result: part.result, origin: part.origin,
+                                  isContinuation: part.isContinuation, countWordsIn: part.ownText)
+            }, deliver: { turn.emit(.report($0)) })
+            return bytes.count
+        }
+        do {
+            let document = try Document(bytes: bytes, format: format)
+            turn.emit(.report(output.fileReport(path: path, document: document, result: linter.lint(document))))
+        } catch {
+            turn.emit(.problem(InputProblem(path: path, message: error.description)))
+        }
+        return bytes.count
     }
 }
 

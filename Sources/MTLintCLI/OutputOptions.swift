@@ -9,8 +9,8 @@ struct OutputOptions: ParsableArguments {
         "Output format.",
         discussion: """
         text: findings with source excerpts; concise: one line per finding; json: one array; \
-        jsonl: one finding per line, streamed as files finish; sarif: SARIF 2.1.0; \
-        github: GitHub Actions annotations.
+        jsonl: one finding per line; sarif: SARIF 2.1.0; github: GitHub Actions annotations. \
+        Every format is written file by file as the run goes, in path order.
         """))
     var format: OutputFormat = .text
 
@@ -20,45 +20,36 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print counts per rule and per category, and each file's artifacts per 1,000 words, instead of the findings (JSON with --format json or jsonl).")
     var statistics = false
 
-    /// Whether each file's findings are written as soon as the file is linted.
-    var streams: Bool { format == .jsonl && !statistics }
-
-    /// One file's report: words counted when `--statistics` needs them, and written out at
-    /// once when the format streams.
-    func fileReport(path: String, document: Document, result: LintResult, console: Console) -> FileReport {
-        let report = FileReport(path: path, document: document, result: result,
-                                wordCount: statistics ? WordCount.count(document) : 0, sourceLines: format == .text)
-        if streams {
-            let lines = JSONLinesReporter().render(report)
-            if !lines.isEmpty { streamLock.withLock { console.out(lines) } }
-        }
-        return report
+    /// One file's report (or one part's, for a large file linted in parts), with words
+    /// counted when `--statistics` needs them.
+    func fileReport(path: String, document: Document, result: LintResult, origin: PartOrigin = PartOrigin(),
+                    isContinuation: Bool = false, countWordsIn range: Range<Int>? = nil) -> FileReport {
+        FileReport(path: path, document: document, result: result,
+                   wordCount: statistics ? WordCount.count(document, in: range ?? 0..<document.text.count) : 0,
+                   sourceLines: format == .text, origin: origin, isContinuation: isContinuation)
     }
 
-    /// The whole run's output. `rules` are the loaded rules (SARIF describes them);
-    /// `streamed` says the files' findings were already written by `fileReport`.
-    func render(_ report: RunReport, console: Console, rules: [Rule] = [], streamed: Bool = false) -> String {
+    /// The reporter for the format: `start()`, each file's report as it is ready, `finish()`.
+    /// `rules` are the loaded rules (SARIF describes them).
+    func reporter(console: Console, rules: [Rule] = []) -> any StreamingReporter {
         let colored = color == .always || (color == .auto && console.wantsColor)
         if statistics {
-            switch format {
-            case .json, .jsonl: return StatisticsReporter().renderJSON(report)
-            default: return StatisticsReporter(style: TextStyle(enabled: colored)).render(report)
-            }
+            return StatisticsReporter(style: TextStyle(enabled: colored && ![.json, .jsonl].contains(format)),
+                                      json: [.json, .jsonl].contains(format))
         }
         switch format {
-        case .text:
-            return TextReporter(style: TextStyle(enabled: colored)).render(report)
-        case .concise:
-            return ConciseReporter(style: TextStyle(enabled: colored)).render(report)
-        case .json:
-            return JSONReporter().render(report)
-        case .jsonl:
-            return streamed ? "" : JSONLinesReporter().render(report)
-        case .sarif:
-            return SARIFReporter(rules: rules, toolVersion: Self.toolVersion).render(report)
-        case .github:
-            return GitHubReporter().render(report)
+        case .text: return TextReporter(style: TextStyle(enabled: colored))
+        case .concise: return ConciseReporter(style: TextStyle(enabled: colored))
+        case .json: return JSONReporter()
+        case .jsonl: return JSONLinesReporter()
+        case .sarif: return SARIFReporter(rules: rules, toolVersion: Self.toolVersion)
+        case .github: return GitHubReporter()
         }
+    }
+
+    /// A whole run's output at once.
+    func render(_ report: RunReport, console: Console, rules: [Rule] = []) -> String {
+        reporter(console: console, rules: rules).render(report)
     }
 
     /// mtlint's version without the ICU part (`0.1.0`).
@@ -67,6 +58,3 @@ struct OutputOptions: ParsableArguments {
         return full.split(separator: " ").first.map(String.init) ?? full
     }
 }
-
-/// Keeps streamed files' lines together when several workers finish at once.
-private let streamLock = NSLock()

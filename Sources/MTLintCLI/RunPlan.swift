@@ -1,5 +1,18 @@
+import ICUText
 import MTLintCore
 import MTLintRuleFiles
+
+/// What a worker's `work` gets for its input: a way to emit output pieces (they go out in input
+/// order) and to wait until every earlier input is done.
+struct InputTurn<Piece> {
+    let index: Int
+    let delivery: OrderedDelivery<Piece>
+
+    func emit(_ piece: Piece) { delivery.emit(piece, for: index) }
+
+    /// Blocks until every earlier input is delivered; from then on pieces go straight out.
+    func waitForTurn() { delivery.waitForTurn(index) }
+}
 
 /// Which settings govern each input: the nearest `.mtlint.yml` (or `--config`), its
 /// overrides for the file's path, then the command line. Inputs with the same settings share
@@ -74,6 +87,28 @@ struct RunPlan {
     var rules: [Rule] {
         var seen = Set<String>()
         return groups.flatMap(\.linter.rules).filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+    }
+
+    /// Runs `work` over every input on all cores, each worker with linters of its own, and hands
+    /// what `work` emits to `deliver` in input order (sorted by path, standard input last) as
+    /// soon as each input's turn comes, so output streams and findings are not all held.
+    func stream<Piece>(jobs: Int, _ work: @escaping (Input, Linter, InputTurn<Piece>) -> Void,
+                       deliver: @escaping (Piece) -> Void) {
+        // One file alone: its rules (or its parts) share the cores instead.
+        if order.count == 1, let group = groups.first { group.linter.ruleParallelism = jobs }
+        var groupOf: [Input: Int] = [:]
+        for (index, group) in groups.enumerated() { for input in group.inputs { groupOf[input] = index } }
+        let originals = groups.map(\.linter)
+        // A copy that fails (no ICU state) just means one worker fewer.
+        let wanted = max(1, min(jobs, order.count))
+        let states = [originals] + (1..<wanted).compactMap { _ in try? originals.map { linter throws(ICUError) in try linter.copy() } }
+        let delivery = OrderedDelivery<Piece>(window: states.count * 4, deliver: deliver)
+        _ = WorkQueue.map(order.count, states: states) { linters, index in
+            delivery.waitForRoom(index)
+            let input = order[index]
+            if let group = groupOf[input] { work(input, linters[group], InputTurn(index: index, delivery: delivery)) }
+            delivery.finish(index)
+        }
     }
 
     /// Runs `work` over every input, group by group on all cores, and returns results in input order.

@@ -40,18 +40,33 @@ public final class Document {
     private var cachedWords: [Word]?
 
     /// Reads UTF-8 bytes with or without a BOM. Throws for invalid UTF-8 and binary data.
-    public convenience init(bytes: [UInt8], format: DocumentFormat = .plain) throws(InputError) {
+    /// `byteOrderMark: false` reads leading EF BB BF as text (a part of a file that happens to
+    /// start with U+FEFF is not the file's start).
+    public convenience init(bytes: [UInt8], format: DocumentFormat = .plain, byteOrderMark: Bool = true) throws(InputError) {
         guard bytes.count < Int(Int32.max) / 2 else { throw InputError.tooLarge(bytes: bytes.count) }
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bom = byteOrderMark && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let nul = bytes[bom...].firstIndex(of: 0) { throw InputError.binary(byteOffset: nul) }
         let decoded = bytes.withUnsafeBufferPointer { UTF16Text(utf8: UnsafeBufferPointer(rebasing: $0[bom...])) }
-        guard let decoded else {
-            let invalid = bytes.withUnsafeBufferPointer {
-                UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: $0[bom...]))
-            }
-            throw InputError.invalidUTF8(byteOffset: bom + (invalid ?? 0))
-        }
+        guard let decoded else { throw Self.invalidUTF8(in: bytes, from: bom) }
         self.init(bytes: bytes, bomLength: bom, text: decoded, format: format)
+    }
+
+    /// Checks that `bytes` can be read as a document (UTF-8, no NUL byte) without decoding them:
+    /// a large file is checked whole before it is linted in parts.
+    public static func check(bytes: [UInt8]) throws(InputError) {
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let nul = bytes[bom...].firstIndex(of: 0) { throw InputError.binary(byteOffset: nul) }
+        let invalid = bytes.withUnsafeBufferPointer {
+            UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: $0[bom...]))
+        }
+        if let invalid { throw InputError.invalidUTF8(byteOffset: bom + invalid) }
+    }
+
+    private static func invalidUTF8(in bytes: [UInt8], from bom: Int) -> InputError {
+        let invalid = bytes.withUnsafeBufferPointer {
+            UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: $0[bom...]))
+        }
+        return InputError.invalidUTF8(byteOffset: bom + (invalid ?? 0))
     }
 
     /// A document from a Swift string, which is always valid Unicode (NUL included);

@@ -58,17 +58,22 @@ public final class Linter {
     /// A linter with the same rules and context, for another task.
     public func copy() throws(ICUError) -> Linter { try Linter(rules: rules, context: context) }
 
-    public func lint(_ document: Document) -> LintResult {
+    /// Whether a rule decides by document-wide quotation-mark counts (see `QuoteCensus`).
+    public var needsQuoteCensus: Bool { rules.contains { $0.matcher is QuoteStyleMatcherKind } }
+
+    /// Lints `document`. `quoteCensus`: the whole file's counts when `document` is one part of it.
+    /// `shareRules: false` keeps the work on this thread (the caller runs parts side by side).
+    public func lint(_ document: Document, quoteCensus: QuoteCensus? = nil, shareRules: Bool = true) -> LintResult {
         let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords, followers: followers)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
-        let threads = min(ruleParallelism, rules.count)
+        let threads = shareRules ? min(ruleParallelism, rules.count) : 1
         if threads > 1, document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
             // Each thread uses its own linter's matchers on the rules it takes.
             let results = WorkQueue.map(rules.count, states: [self] + helpers.prefix(threads - 1)) { linter, index in
-                linter.run([index], on: document, scan: scan)
+                linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus)
             }
             for result in results {
                 findings += result.findings
@@ -76,7 +81,7 @@ public final class Linter {
             }
             failures.sort { $0.ruleID < $1.ruleID }
         } else {
-            (findings, failures) = run(Array(rules.indices), on: document, scan: scan)
+            (findings, failures) = run(Array(rules.indices), on: document, scan: scan, quoteCensus: quoteCensus)
         }
         if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
         if !document.suppressions.isEmpty {
@@ -117,10 +122,11 @@ public final class Linter {
     }
 
     /// Runs the rules at `indices` with this linter's matchers.
-    private func run(_ indices: [Int], on document: Document, scan: DocumentScan) -> (findings: [Finding], failures: [RuleFailure]) {
+    private func run(_ indices: [Int], on document: Document, scan: DocumentScan,
+                     quoteCensus: QuoteCensus?) -> (findings: [Finding], failures: [RuleFailure]) {
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
-        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan)
+        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus)
         for index in indices {
             let rule = rules[index]
             let segments = document.segments(rule.scope, using: segmenter)

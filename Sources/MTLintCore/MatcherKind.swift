@@ -79,6 +79,9 @@ public struct MatchContext {
     /// Cheap facts about the document (which lines hold which rare characters, where listed
     /// words start) for skipping text that cannot match.
     public let scan: DocumentScan
+    /// The whole file's quotation-mark counts when the document is one part of a large file
+    /// (nil: the document is the whole file).
+    public var quoteCensus: QuoteCensus?
 
     /// The segments that may hold a match of `regex`: those containing one of its required
     /// characters (all of them when it has none).

@@ -77,39 +77,15 @@ final class QuoteStyleMatcher: Matcher {
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let text = document.text
         let target = context.lint.targetQuotes
-        // One pass for the counts the document-wide checks need.
-        var curlyDouble = 0, straightDouble = 0, curlyOpen = 0, swedishOpeners: [Int] = []
-        for paragraph in document.paragraphs {
-            var straightOpen = false
-            var i = paragraph.lowerBound
-            while i < paragraph.upperBound {
-                // Most units are not double quotes: skip them without decoding neighbours.
-                let unit = text[i]
-                guard unit == 0x201C || unit == 0x201D || unit == 0x22 else { i += 1; continue }
-                let c = text.codePoint(at: i)
-                let before: UInt32? = i > paragraph.lowerBound ? text.codePoint(before: i) : nil
-                let after: UInt32? = i + 1 < paragraph.upperBound ? text.codePoint(at: i + 1) : nil
-                switch c {
-                case 0x201C:
-                    curlyDouble += 1
-                    curlyOpen += 1
-                case 0x201D:
-                    curlyDouble += 1
-                    if QuoteMarks.isOpeningContext(before), after.map(QuoteMarks.isWordCharacter) ?? false { swedishOpeners.append(i) }
-                case 0x22:
-                    if !straightOpen, before.map(QuoteMarks.isDigit) ?? false { break }  // inch mark
-                    straightDouble += 1
-                    straightOpen.toggle()
-                default: break
-                }
-                i = text.index(after: i)
-            }
-        }
+        // The document's own counts, or the whole file's when this document is a part of it.
+        var swedishOpeners: [Int] = []
+        let own = QuoteCensus(document, openers: &swedishOpeners)
+        let census = context.quoteCensus ?? own
         var matches: [Match] = []
         if kind.guillemets || kind.lowNine {
             for paragraph in document.paragraphs { pairForeignMarks(document, paragraph, target, into: &matches) }
         }
-        if kind.swedish, target.open != "”", curlyOpen == 0, swedishOpeners.count >= kind.minSwedish {
+        if kind.swedish, target.open != "”", census.curlyOpen == 0, census.swedishOpeners >= kind.minSwedish {
             // An opener before a capital is quotes/spacing-wrong-way-opening's (one rule per mark);
             // this rule reports the others, which need the whole document to be recognised.
             for position in swedishOpeners where !(position + 1 < text.count && QuoteMarks.isUppercase(text.codePoint(at: position + 1))) {
@@ -117,7 +93,7 @@ final class QuoteStyleMatcher: Matcher {
                                           replacement: target.open, problem: "” used as an opening mark (Swedish style)"))
             }
         }
-        if kind.mixed, curlyDouble > 0, straightDouble > 0 {
+        if kind.mixed, census.curlyDouble > 0, census.straightDouble > 0 {
             if target.open == "\"" {
                 for paragraph in document.paragraphs { curlyToStraight(document, paragraph, into: &matches) }
             } else {

@@ -1,11 +1,13 @@
 /// Finds where bytes stop being valid UTF-8 (RFC 3629: no overlongs, no surrogates,
 /// nothing above U+10FFFF). Used to name the offending byte when ICU's strict
-/// conversion refuses a file.
+/// conversion refuses a file, and to check a large file whole before it is linted in parts.
 public enum UTF8Validation {
     /// The offset of the first invalid byte, or nil if all of `bytes` is valid.
     public static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         while i < bytes.count {
+            // Runs of ASCII (most of any text) need no sequence decoding.
+            if bytes[i] < 0x80 { i += 1; continue }
             guard let length = sequenceLength(in: bytes, at: i) else { return i }
             i += length
         }

@@ -4,21 +4,24 @@ import MTLintCore
 /// expect, then the summary line the text format ends with.
 ///
 ///     article.txt:14:55: warning [quotes/space-before-closing] Move the space after the closing quote.
-public struct ConciseReporter: Sendable {
+public struct ConciseReporter: StreamingReporter, Sendable {
     public var style: TextStyle
+    private var totals = RunTotals()
 
     public init(style: TextStyle = TextStyle(enabled: false)) {
         self.style = style
     }
 
-    public func render(_ report: RunReport) -> String {
+    public func start() -> String { "" }
+
+    public mutating func add(_ file: FileReport) -> String {
+        totals.add(file)
         var out = ""
-        for file in report.files {
-            for item in file.items { out += line(item, path: file.path) + "\n" }
-        }
-        out += TextReporter(style: style).summary(report)
+        for item in file.items { out += line(item, path: file.path) + "\n" }
         return out
     }
+
+    public func finish() -> String { TextReporter(style: style).summary(totals) }
 
     /// `path:line:col: severity [rule-id] message`, with any line break in the message shown
     /// as ⏎ so the finding stays on one line.

@@ -24,15 +24,22 @@ public struct FileReport: Sendable {
     /// Words in the file, for artifact density (0 when not counted).
     public var wordCount: Int
     public var failures: [RuleFailure]
+    /// Whether this report continues the previous one: a later part of a large file linted in
+    /// parts (`PartitionedLint`). Reporters count such parts as one file.
+    public var isContinuation: Bool
 
     /// `sourceLines`: keep each finding's source line (only the text format shows them; a
     /// corpus with many findings would otherwise hold a copy of a line per finding).
-    public init(path: String, document: Document, result: LintResult, wordCount: Int = 0, sourceLines: Bool = true) {
+    /// `origin`: where `document` starts in the file when it is one part of a large file.
+    public init(path: String, document: Document, result: LintResult, wordCount: Int = 0, sourceLines: Bool = true,
+                origin: PartOrigin = PartOrigin(), isContinuation: Bool = false) {
         self.path = path
         self.wordCount = wordCount
         self.failures = result.failures
+        self.isContinuation = isContinuation
         items = result.findings.map { finding in
-            let range = document.sourceRange(of: finding.range)
+            let local = document.sourceRange(of: finding.range)
+            let range = origin.shift(local)
             let lineIndex = document.lineIndex(containing: finding.range.lowerBound)
             var line = ""
             var lineStart = 0
@@ -49,9 +56,11 @@ public struct FileReport: Sendable {
                 // Scalars before the excerpt: the finding's column less the excerpt's part before it.
                 let startInRange = min(start, finding.range.lowerBound)
                 lineStart = start == content.lowerBound ? 0
-                    : max(0, range.start.column - 1 - document.sourceString(startInRange..<finding.range.lowerBound).unicodeScalars.count)
+                    : max(0, local.start.column - 1 - document.sourceString(startInRange..<finding.range.lowerBound).unicodeScalars.count)
+                // A part that starts inside a line: its first line's scalars before the part.
+                if local.start.line == 1 { lineStart += origin.column }
             }
-            let edits = finding.fix?.edits.map { (document.sourceRange(of: $0.range), $0.replacement, document.sourceString($0.range)) } ?? []
+            let edits = finding.fix?.edits.map { (origin.shift(document.sourceRange(of: $0.range)), $0.replacement, document.sourceString($0.range)) } ?? []
             let replaced = finding.fix.map { fix in fix.edits.map { document.sourceString($0.range) }.joined(separator: "…") } ?? ""
             return Item(finding: finding, range: range, sourceLine: line, sourceLineStart: lineStart, edits: edits,
                         deletesLines: finding.fix?.deletesLines ?? false,

@@ -7,16 +7,18 @@ import MTLintCore
 ///
 /// `error` findings become `::error`, `warning` `::warning`, `info` `::notice`. Columns are
 /// Unicode-scalar columns, `endColumn` exclusive as in every other format.
-public struct GitHubReporter: Sendable {
+public struct GitHubReporter: StreamingReporter, Sendable {
     public init() {}
 
-    public func render(_ report: RunReport) -> String {
+    public func start() -> String { "" }
+
+    public func add(_ file: FileReport) -> String {
         var out = ""
-        for file in report.files {
-            for item in file.items { out += command(item, path: file.path) + "\n" }
-        }
+        for item in file.items { out += command(item, path: file.path) + "\n" }
         return out
     }
+
+    public func finish() -> String { "" }
 
     public func command(_ item: FileReport.Item, path: String) -> String {
         let f = item.finding

@@ -2,14 +2,17 @@ import Foundation
 import MTLintCore
 
 /// `--format jsonl`: one finding per line, each a JSON object with the same fields as
-/// `--format json` (JSON Lines), keys sorted. `mtlint lint` writes a file's lines as soon as that file is
-/// linted, so a consumer can start before the run ends; with several jobs the files come in
-/// the order they finish, the findings of one file always together and in order.
-public struct JSONLinesReporter: Sendable {
+/// `--format json` (JSON Lines), keys sorted. Like every format, written as files finish (in
+/// path order), so a consumer can start before the run ends.
+public struct JSONLinesReporter: StreamingReporter, Sendable {
     public init() {}
 
+    public func start() -> String { "" }
+
+    public func finish() -> String { "" }
+
     /// The lines for one file, each ending in a line feed ("" when the file has no findings).
-    public func render(_ file: FileReport) -> String {
+    public func add(_ file: FileReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = ""
@@ -19,9 +22,5 @@ public struct JSONLinesReporter: Sendable {
             out += String(decoding: data, as: UTF8.self) + "\n"
         }
         return out
-    }
-
-    public func render(_ report: RunReport) -> String {
-        report.files.map(render).joined()
     }
 }

@@ -3,7 +3,9 @@ import MTLintCore
 
 /// `--format json`: one JSON array of findings. Columns are 1-based Unicode-scalar columns,
 /// ends are exclusive, byte offsets count from the start of the file (BOM included).
-public struct JSONReporter: Sendable {
+public struct JSONReporter: StreamingReporter {
+    private var array = PrettyJSONArray(indent: 0)
+
     public init() {}
 
     struct EditRecord: Codable {
@@ -59,11 +61,13 @@ public struct JSONReporter: Sendable {
                              byteOffset: item.range.start.byteOffset, byteLength: item.range.byteLength, fix: fix)
     }
 
-    public func render(_ report: RunReport) -> String {
-        let records = report.files.flatMap { file in file.items.map { Self.record($0, path: file.path) } }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(records) else { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+    public func start() -> String { PrettyJSONArray.opening }
+
+    public mutating func add(_ file: FileReport) -> String {
+        var out = ""
+        for item in file.items { out += array.element(Self.record(item, path: file.path)) }
+        return out
     }
+
+    public func finish() -> String { array.closing() + "\n" }
 }

@@ -5,7 +5,7 @@ import MTLintCore
 /// its summary and its `why` as help; each result points at its region in Unicode code-point
 /// columns (`columnKind: unicodeCodePoints`, `endColumn` exclusive as SARIF defines it) and
 /// in bytes, and carries the rule's fix as byte-range replacements.
-public struct SARIFReporter: Sendable {
+public struct SARIFReporter: StreamingReporter {
     /// What SARIF needs to know about a rule.
     public struct RuleInfo: Sendable {
         public var id: String
@@ -32,10 +32,17 @@ public struct SARIFReporter: Sendable {
 
     public var rules: [RuleInfo]
     public var toolVersion: String
+    /// The rules results point at: `rules`, then any other rule a finding names.
+    private var infos: [RuleInfo]
+    private var indexByID: [String: Int] = [:]
+    /// The results array, written result by result.
+    private var results = PrettyJSONArray(indent: Self.resultsIndent)
 
     public init(rules: [RuleInfo], toolVersion: String) {
         self.rules = rules
         self.toolVersion = toolVersion
+        infos = rules
+        for (index, info) in rules.enumerated() where indexByID[info.id] == nil { indexByID[info.id] = index }
     }
 
     public init(rules: [Rule], toolVersion: String) {
@@ -149,19 +156,10 @@ public struct SARIFReporter: Sendable {
         }
     }
 
-    func log(_ report: RunReport) -> Log {
-        var infos = rules
-        // A finding of a rule the caller did not list (one made by code rather than loaded
-        // from a file) still gets a descriptor, so every ruleIndex is valid.
-        for file in report.files {
-            for item in file.items where !infos.contains(where: { $0.id == item.finding.ruleID }) {
-                let f = item.finding
-                infos.append(RuleInfo(id: f.ruleID, summary: f.message, why: f.message, severity: f.severity, category: f.category))
-            }
-        }
-        var indexByID: [String: Int] = [:]
-        for (index, info) in infos.enumerated() where indexByID[info.id] == nil { indexByID[info.id] = index }
-
+    /// The log around its results: `runs[0].results` comes before `tool` (keys are sorted), so
+    /// the text before the results is written first and the rules, which findings may add to,
+    /// after the last result.
+    func log() -> Log {
         let descriptors = infos.map { info in
             ReportingDescriptor(
                 id: info.id,
@@ -171,43 +169,69 @@ public struct SARIFReporter: Sendable {
                 defaultConfiguration: Configuration(level: Self.level(info.severity)),
                 properties: RuleProperties(category: info.category.rawValue, tags: [info.category.rawValue]))
         }
-
-        var results: [Result] = []
-        for file in report.files {
-            let uri = Self.uri(forPath: file.path)
-            for item in file.items {
-                let f = item.finding
-                let r = item.range
-                let region = Region(startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line,
-                                    endColumn: r.end.column, byteOffset: r.start.byteOffset, byteLength: r.byteLength)
-                var fixes: [SARIFFix]?
-                if let fix = f.fix {
-                    let replacements = item.edits.map {
-                        Replacement(deletedRegion: ByteRegion(byteOffset: $0.range.start.byteOffset, byteLength: $0.range.byteLength),
-                                    insertedContent: ArtifactContent(text: $0.replacement))
-                    }
-                    let description = fix.deletesLines ? "Delete this line (\(fix.applicability.rawValue) fix)"
-                        : "Apply the \(fix.applicability.rawValue) fix"
-                    fixes = [SARIFFix(description: Message(text: description),
-                                      artifactChanges: [ArtifactChange(artifactLocation: ArtifactLocation(uri: uri),
-                                                                       replacements: replacements)])]
-                }
-                results.append(Result(
-                    ruleId: f.ruleID, ruleIndex: indexByID[f.ruleID] ?? 0, level: Self.level(f.severity),
-                    message: Message(text: f.message),
-                    locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri), region: region))],
-                    fixes: fixes, properties: ResultProperties(category: f.category.rawValue)))
-            }
-        }
         let driver = Driver(name: "mtlint", version: toolVersion, informationUri: Self.informationURI, rules: descriptors)
-        return Log(runs: [Run(tool: Tool(driver: driver), results: results)])
+        return Log(runs: [Run(tool: Tool(driver: driver), results: [])])
     }
 
-    public func render(_ report: RunReport) -> String {
+    /// Where the (empty) results array of `log()` opens in its pretty-printed text.
+    static let resultsKey = "\"results\" : [\n"
+    /// The results array's indentation: `{` › `runs` › `[` › `{` › `results`.
+    static let resultsIndent = 6
+
+    /// The log's text before the results and after them (without the empty array's closing).
+    func logParts() -> (before: String, after: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log(report)) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        guard let data = try? encoder.encode(log()) else { return ("{}\n", "") }
+        let text = String(decoding: data, as: UTF8.self)
+        let closing = "\n" + String(repeating: " ", count: Self.resultsIndent) + "]"
+        guard let key = text.range(of: Self.resultsKey), let end = text.range(of: closing, range: key.upperBound..<text.endIndex)
+        else { return (text + "\n", "") }
+        return (String(text[..<key.upperBound]), String(text[end.upperBound...]) + "\n")
+    }
+
+    public func start() -> String { logParts().before }
+
+    public mutating func add(_ file: FileReport) -> String {
+        let uri = Self.uri(forPath: file.path)
+        var out = ""
+        for item in file.items {
+            let f = item.finding
+            if indexByID[f.ruleID] == nil {
+                // A finding of a rule the caller did not list (one made by code rather than
+                // loaded from a file) still gets a descriptor, so every ruleIndex is valid.
+                indexByID[f.ruleID] = infos.count
+                infos.append(RuleInfo(id: f.ruleID, summary: f.message, why: f.message, severity: f.severity, category: f.category))
+            }
+            out += results.element(result(item, uri: uri))
+        }
+        return out
+    }
+
+    public func finish() -> String { results.closing() + logParts().after }
+
+    func result(_ item: FileReport.Item, uri: String) -> Result {
+        let f = item.finding
+        let r = item.range
+        let region = Region(startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line,
+                            endColumn: r.end.column, byteOffset: r.start.byteOffset, byteLength: r.byteLength)
+        var fixes: [SARIFFix]?
+        if let fix = f.fix {
+            let replacements = item.edits.map {
+                Replacement(deletedRegion: ByteRegion(byteOffset: $0.range.start.byteOffset, byteLength: $0.range.byteLength),
+                            insertedContent: ArtifactContent(text: $0.replacement))
+            }
+            let description = fix.deletesLines ? "Delete this line (\(fix.applicability.rawValue) fix)"
+                : "Apply the \(fix.applicability.rawValue) fix"
+            fixes = [SARIFFix(description: Message(text: description),
+                              artifactChanges: [ArtifactChange(artifactLocation: ArtifactLocation(uri: uri),
+                                                               replacements: replacements)])]
+        }
+        return Result(
+            ruleId: f.ruleID, ruleIndex: indexByID[f.ruleID] ?? 0, level: Self.level(f.severity),
+            message: Message(text: f.message),
+            locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri), region: region))],
+            fixes: fixes, properties: ResultProperties(category: f.category.rawValue))
     }
 
     /// A path as a URI reference: relative paths stay relative (SARIF consumers resolve them

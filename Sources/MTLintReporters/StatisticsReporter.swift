@@ -13,7 +13,7 @@ import MTLintCore
 ///
 ///     findings  words  per 1,000 words  file
 ///            2    212             9.43  article.txt
-public struct StatisticsReporter: Sendable {
+public struct StatisticsReporter: StreamingReporter, Sendable {
     public struct RuleCount: Codable, Sendable, Equatable {
         public var rule: String
         public var category: String
@@ -53,47 +53,82 @@ public struct StatisticsReporter: Sendable {
     }
 
     public var style: TextStyle
+    /// One JSON object instead of the tables.
+    public var json: Bool
+    private var tally = Tally()
 
-    public init(style: TextStyle = TextStyle(enabled: false)) {
+    public init(style: TextStyle = TextStyle(enabled: false), json: Bool = false) {
         self.style = style
+        self.json = json
     }
 
-    /// Rules and categories by count (most first), then by name; files in report order.
-    public static func statistics(_ report: RunReport) -> Statistics {
+    /// The counts so far, file by file (a later part of a large file adds to its file's row).
+    struct Tally: Sendable {
         var rules: [String: RuleCount] = [:]
         var categories: [String: Int] = [:]
-        for item in report.files.flatMap(\.items) {
-            let f = item.finding
-            var entry = rules[f.ruleID] ?? RuleCount(rule: f.ruleID, category: f.category.rawValue, count: 0, safeFixes: 0, unsafeFixes: 0)
-            entry.count += 1
-            switch f.fix?.applicability {
-            case .safe: entry.safeFixes += 1
-            case .unsafe: entry.unsafeFixes += 1
-            case nil: break
+        var files: [(path: String, findings: Int, words: Int)] = []
+        var totals = RunTotals()
+
+        mutating func add(_ file: FileReport) {
+            totals.add(file)
+            for item in file.items {
+                let f = item.finding
+                var entry = rules[f.ruleID] ?? RuleCount(rule: f.ruleID, category: f.category.rawValue, count: 0, safeFixes: 0, unsafeFixes: 0)
+                entry.count += 1
+                switch f.fix?.applicability {
+                case .safe: entry.safeFixes += 1
+                case .unsafe: entry.unsafeFixes += 1
+                case nil: break
+                }
+                rules[f.ruleID] = entry
+                categories[f.category.rawValue, default: 0] += 1
             }
-            rules[f.ruleID] = entry
-            categories[f.category.rawValue, default: 0] += 1
+            if file.isContinuation, let last = files.indices.last, files[last].path == file.path {
+                files[last].findings += file.items.count
+                files[last].words += file.wordCount
+            } else {
+                files.append((file.path, file.items.count, file.wordCount))
+            }
         }
-        let files = report.files.map { file in
-            FileDensity(path: file.path, findings: file.items.count, words: file.wordCount,
-                        perThousandWords: file.wordCount > 0 ? (Double(file.items.count) * 1000 / Double(file.wordCount) * 100).rounded() / 100 : nil)
+
+        /// Rules and categories by count (most first), then by name; files in report order.
+        var statistics: Statistics {
+            let densities = files.map { file in
+                FileDensity(path: file.path, findings: file.findings, words: file.words,
+                            perThousandWords: file.words > 0 ? (Double(file.findings) * 1000 / Double(file.words) * 100).rounded() / 100 : nil)
+            }
+            return Statistics(
+                total: totals.findings,
+                rules: rules.values.sorted { ($1.count, $0.rule) < ($0.count, $1.rule) },
+                categories: categories.map { CategoryCount(category: $0.key, count: $0.value) }.sorted { ($1.count, $0.category) < ($0.count, $1.category) },
+                files: densities)
         }
-        return Statistics(
-            total: report.findingCount,
-            rules: rules.values.sorted { ($1.count, $0.rule) < ($0.count, $1.rule) },
-            categories: categories.map { CategoryCount(category: $0.key, count: $0.value) }.sorted { ($1.count, $0.category) < ($0.count, $1.category) },
-            files: files)
     }
 
-    public func renderJSON(_ report: RunReport) -> String {
+    /// A whole run's statistics.
+    public static func statistics(_ report: RunReport) -> Statistics {
+        var tally = Tally()
+        for file in report.files { tally.add(file) }
+        return tally.statistics
+    }
+
+    public func start() -> String { "" }
+
+    public mutating func add(_ file: FileReport) -> String {
+        tally.add(file)
+        return ""
+    }
+
+    public func finish() -> String { json ? renderJSON(tally.statistics) : renderText(tally.statistics) }
+
+    func renderJSON(_ statistics: Statistics) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Self.statistics(report)) else { return "{}\n" }
+        guard let data = try? encoder.encode(statistics) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public func render(_ report: RunReport) -> String {
-        let stats = Self.statistics(report)
+    func renderText(_ stats: Statistics) -> String {
         var out = ""
         if !stats.rules.isEmpty {
             out += table(header: ["count", "rule", "category", "fixable"], rightAligned: [0], rows: stats.rules.map { rule in
@@ -112,7 +147,7 @@ public struct StatisticsReporter: Sendable {
             })
             out += "\n"
         }
-        out += TextReporter(style: style).summary(report)
+        out += TextReporter(style: style).summary(tally.totals)
         return out
     }
 

@@ -9,24 +9,27 @@ import MTLintCore
 ///     14 | … escalation immediately, ”he said during a press briefing.
 ///        |                           ^
 ///        = fix (safe): replace “ ”” with “” ”
-public struct TextReporter: Sendable {
+public struct TextReporter: StreamingReporter, Sendable {
     public var style: TextStyle
     /// Source excerpts are cut to about this many display columns around the span.
     public var width: Int
+    private var totals = RunTotals()
 
     public init(style: TextStyle, width: Int = 100) {
         self.style = style
         self.width = width
     }
 
-    public func render(_ report: RunReport) -> String {
+    public func start() -> String { "" }
+
+    public mutating func add(_ file: FileReport) -> String {
+        totals.add(file)
         var out = ""
-        for file in report.files {
-            for item in file.items { out += render(item, path: file.path) + "\n" }
-        }
-        out += summary(report)
+        for item in file.items { out += render(item, path: file.path) + "\n" }
         return out
     }
+
+    public func finish() -> String { summary(totals) }
 
     public func render(_ item: FileReport.Item, path: String) -> String {
         let f = item.finding
@@ -102,16 +105,14 @@ public struct TextReporter: Sendable {
         return (shown, columns(from..<start) + (lead.isEmpty ? 0 : 1), columns(start..<max(start, min(end, to))))
     }
 
-    public func summary(_ report: RunReport) -> String {
-        let all = report.files.flatMap(\.items)
-        guard !all.isEmpty else { return style.green("No artifacts found.") + "\n" }
-        let safe = all.filter { $0.finding.fix?.applicability == .safe }.count
-        let unsafe = all.filter { $0.finding.fix?.applicability == .unsafe }.count
-        let noun = all.count == 1 ? "artifact" : "artifacts"
-        let files = Set(report.files.filter { !$0.items.isEmpty }.map(\.path)).count
-        var line = "Found \(all.count) \(noun) in \(files) \(files == 1 ? "file" : "files")."
-        if safe > 0 { line += " \(safe) fixable with `mtlint fix`." }
-        if unsafe > 0 { line += " \(unsafe) more with `mtlint fix --unsafe-fixes`." }
+    /// `Found 3 artifacts in 1 file. 2 fixable with `mtlint fix`.` (or that nothing was found).
+    public func summary(_ totals: RunTotals) -> String {
+        guard totals.findings > 0 else { return style.green("No artifacts found.") + "\n" }
+        let noun = totals.findings == 1 ? "artifact" : "artifacts"
+        let files = totals.filesWithFindings
+        var line = "Found \(totals.findings) \(noun) in \(files) \(files == 1 ? "file" : "files")."
+        if totals.safeFixes > 0 { line += " \(totals.safeFixes) fixable with `mtlint fix`." }
+        if totals.unsafeFixes > 0 { line += " \(totals.unsafeFixes) more with `mtlint fix --unsafe-fixes`." }
         return style.bold(line) + "\n"
     }
 }

@@ -5,14 +5,17 @@ import MTLintCore
 /// it (`don’t`, `build-up` are one word each). Han, Hiragana and Katakana characters, which
 /// are written without spaces, count one word each.
 public enum WordCount {
-    public static func count(_ document: Document) -> Int {
+    public static func count(_ document: Document) -> Int { count(document, in: 0..<document.text.count) }
+
+    /// The words in `range` of the document's text (UTF-16 offsets on scalar boundaries).
+    public static func count(_ document: Document, in range: Range<Int>) -> Int {
         let text = document.text
         var words = 0
         var inWord = false
         // A joiner (apostrophe, hyphen) seen right after a word character.
         var pendingJoiner = false
-        var i = 0
-        while i < text.count {
+        var i = range.lowerBound
+        while i < range.upperBound {
             let value = text.codePoint(at: i)
             i = text.index(after: i)
             guard let scalar = Unicode.Scalar(value) else { inWord = false; pendingJoiner = false; continue }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MTLintCLI
+import MTLintCore
 
 #if canImport(Glibc)
 import Glibc
@@ -35,6 +36,24 @@ import Darwin
         #expect(fix.status == 0, "\(fix.err)")
         #expect(try bytes(path).isEmpty)
         #expect(runMTLint(["lint", "-"], stdin: "").status == 0)
+    }
+
+    /// A file large enough to be linted in parts is checked whole first: a bad byte near its
+    /// end skips the file before any of its findings are written.
+    @Test func aLargeFileWithABadByteNearItsEndIsSkippedWhole() throws {
+        let folder = try temporaryFolder()
+        let page = Array((Self.artifactLine + "\n" + String(repeating: "A calm sentence about the harbour vote.\n\n", count: 40)).utf8)
+        var large: [UInt8] = []
+        while large.count <= PartitionedLint.threshold { large += page }
+        let invalidAt = large.count
+        let invalid = try write(large + [0xC3, 0x28] + Array("Must read\n".utf8), in: folder, name: "invalid.txt")
+        let binary = try write(large + [0x00] + Array("Must read\n".utf8), in: folder, name: "binary.txt")
+        for (path, message) in [(invalid, "invalid.txt: invalid UTF-8 at byte \(invalidAt)"), (binary, "binary.txt: binary file (NUL byte at \(invalidAt))")] {
+            let lint = runMTLint(["lint", "--format", "concise", "--select", "boilerplate", path])
+            #expect(lint.status == 2)
+            #expect(lint.err.contains(message), "\(lint.err)")
+            #expect(lint.out == "No artifacts found.\n")
+        }
     }
 
     @Test func directoryWhereAFileIsExpected() throws {

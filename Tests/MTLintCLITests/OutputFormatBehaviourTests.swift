@@ -91,24 +91,50 @@ import MTLintRuleFiles
         #expect(result.out == "::error file=\(folder)/a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=19,title=golden/share-line::Page furniture: “Share this article”.\n")
     }
 
-    /// `--format jsonl` writes a file's findings when the file is done, before the run's end.
-    @Test func jsonLinesStream() throws {
-        let options = try OutputOptions.parse(["--format", "jsonl"])
-        #expect(options.streams)
-        let console = Console(capturingWithInput: [])
-        let rules = try #require(try? RuleLoader.load(builtin: false, directories: [GoldenFiles.rulesFolder]))
+    /// A large file is linted in parts and each part's report is written as it is done: in
+    /// every format (and with --statistics), the parts' output is byte for byte the output of
+    /// the file linted whole. The text mixes BOM, CRLF, emoji, combining marks and CJK with
+    /// every artifact class, straight quotes early and curly ones late (a document-wide
+    /// decision), and parts small enough that boundaries fall everywhere.
+    @Test func aFileLintedInPartsReportsWhatTheWholeFileDoes() throws {
+        let article = try String(contentsOfFile: packageRoot + "/Examples/article.txt", encoding: .utf8)
+        let clean = try String(contentsOfFile: packageRoot + "/Tests/Fixtures/clean/music-festival.txt", encoding: .utf8)
+        let straight = "The mayor called it \"a fair deal\" and left.\n\n"
+        let filler = String(repeating: "The council met on Monday and agreed to meet again in the spring.\n\n", count: 30)
+        let curly = "The envoy called it “a bad deal” and stayed.\n\n"
+        let text = "\u{FEFF}" + straight + filler + curly + filler + article + "\n\nZoe\u{301} 👍🏽 北约 said: stop it now, ”he said.\r\n\r\n"
+            + clean + article.replacingOccurrences(of: "\n", with: "\r\n") + "\n\n" + article + clean + article
+        let bytes = Array(text.utf8)
+        let rules = try RuleLoader.load(builtin: true, directories: [])
         let linter = try Linter(rules: rules)
-        let document = Document(GoldenFiles.input)
-        let report = options.fileReport(path: "a.txt", document: document, result: linter.lint(document), console: console)
-        #expect(console.stdout.split(separator: "\n").count == 3)
-        #expect(options.render(RunReport(files: [report]), console: console, streamed: true) == "")
-        // Not streamed (as `mtlint fix` uses it), the same lines come from render.
-        #expect(options.render(RunReport(files: [report]), console: console) == console.stdout)
-        // --statistics replaces the findings, so nothing streams.
-        #expect(try !OutputOptions.parse(["--format", "jsonl", "--statistics"]).streams)
+        let helper = try linter.copy()
+        let console = Console(capturingWithInput: [])
+        for partSize in [700, 2_500] {
+            for arguments in [["--format", "text"], ["--format", "concise"], ["--format", "json"], ["--format", "jsonl"],
+                              ["--format", "sarif"], ["--format", "github"], ["--statistics"], ["--statistics", "--format", "json"]] {
+                let options = try OutputOptions.parse(arguments)
+                let document = try Document(bytes: bytes)
+                let whole = options.render(RunReport(files: [options.fileReport(path: "a.txt", document: document, result: linter.lint(document))]),
+                                           console: console, rules: rules)
+                var reporter = options.reporter(console: console, rules: rules)
+                var streamed = reporter.start()
+                var parts = 0
+                PartitionedLint.run(DocumentPartition(bytes: bytes, partSize: partSize), linters: [linter, helper], transform: { part in
+                    options.fileReport(path: "a.txt", document: part.document, result: part.result, origin: part.origin,
+                                       isContinuation: part.isContinuation, countWordsIn: part.ownText)
+                }, deliver: { report in
+                    parts += 1
+                    streamed += reporter.add(report)
+                })
+                streamed += reporter.finish()
+                #expect(parts > 3)
+                #expect(streamed == whole, "\(arguments) in parts of \(partSize) bytes")
+            }
+        }
     }
 
-    @Test func jsonLinesAcrossFilesKeepEachFileTogether() throws {
+    /// Output streams file by file on every core, yet always in path order.
+    @Test func streamedOutputAcrossFilesIsInPathOrder() throws {
         let folder = NSTemporaryDirectory() + "mtlint-jsonl-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -120,12 +146,7 @@ import MTLintRuleFiles
         let paths = result.out.split(separator: "\n").compactMap { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["path"] as? String
         }
-        #expect(paths.count == 12)
-        // Whatever order the files finish in, each file's three findings are adjacent.
-        for start in stride(from: 0, to: paths.count, by: 3) {
-            #expect(Set(paths[start..<start + 3]).count == 1)
-        }
-        #expect(Set(paths).count == 4)
+        #expect(paths == ["a", "b", "c", "d"].flatMap { name in Array(repeating: "\(folder)/\(name).txt", count: 3) })
     }
 
     @Test func wordCount() {
