@@ -32,7 +32,7 @@ public struct DocumentPartition: Sendable {
     /// At most this many bytes of context on either side.
     public let contextBytes: Int
 
-    public init(bytes: [UInt8], partSize: Int = 1 << 20, contextLines: Int = 20, contextBytes: Int = 1 << 16) {
+    public init(bytes: [UInt8], partSize: Int = 1 << 18, contextLines: Int = 20, contextBytes: Int = 1 << 16) {
         self.bytes = bytes
         self.partSize = max(partSize, 64)
         self.contextLines = contextLines

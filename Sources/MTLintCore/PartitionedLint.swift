@@ -23,31 +23,22 @@ public enum PartitionedLint {
 
     /// Lints `partition`'s parts with `linters` (one thread each). `transform` runs on the
     /// worker's thread for each part (make the report there: it needs the part's document);
-    /// `deliver` gets the transformed parts in file order, on the calling thread.
+    /// `deliver` gets the transformed parts in file order, one at a time, as soon as each is done.
     public static func run<T>(_ partition: DocumentPartition, format: DocumentFormat = .plain, linters: [Linter],
-                              transform: @escaping (PartResult) -> T, deliver: (T) -> Void) {
+                              transform: @escaping (PartResult) -> T, deliver: @escaping (T) -> Void) {
         guard let first = linters.first else { return }
-        let census = first.needsQuoteCensus ? quoteCensus(of: partition, format: format, linters: linters) : nil
-        var parts = partition.makeIterator()
-        let batchSize = max(1, linters.count * 2)
-        var index = 0
-        while true {
-            var batch: [DocumentPartition.Part] = []
-            while batch.count < batchSize, let part = parts.next() { batch.append(part) }
-            guard !batch.isEmpty else { return }
-            let firstIndex = index
-            let results = WorkQueue.map(batch.count, states: linters) { linter, offset in
-                transform(lint(batch[offset], of: partition.bytes, format: format, with: linter, census: census,
-                               isContinuation: firstIndex + offset > 0))
-            }
-            index += batch.count
-            for result in results { deliver(result) }
-        }
+        let parts = partition.parts
+        let census = first.needsQuoteCensus ? quoteCensus(of: parts, in: partition, format: format, linters: linters) : nil
+        // A few parts per thread in flight: enough to keep every thread busy, few enough that
+        // memory follows the part size.
+        WorkQueue.stream(parts.count, states: linters, window: linters.count * 2, { linter, index in
+            transform(lint(parts[index], of: partition.bytes, format: format, with: linter, census: census, isContinuation: index > 0))
+        }, deliver: deliver)
     }
 
     /// The file's quotation-mark counts: each part's own bytes counted once.
-    static func quoteCensus(of partition: DocumentPartition, format: DocumentFormat, linters: [Linter]) -> QuoteCensus {
-        let parts = partition.parts
+    static func quoteCensus(of parts: [DocumentPartition.Part], in partition: DocumentPartition, format: DocumentFormat,
+                            linters: [Linter]) -> QuoteCensus {
         let counts = WorkQueue.map(parts.count, states: linters) { _, index in
             let part = parts[index]
             let document = makeDocument(partition.bytes, part.own, format: format)

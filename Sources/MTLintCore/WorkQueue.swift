@@ -13,6 +13,67 @@ public enum WorkQueue {
         return job.results.withLock { $0 }.enumerated().map { index, value in value ?? body(first, index) }
     }
 
+    /// `body(state, index)` for every index in `0..<count` on `states.count` threads, and
+    /// `deliver` for each result in index order as soon as those before it are delivered (one
+    /// at a time, on whichever thread finished the run). Threads stay at most `window` indices
+    /// ahead of the next result to deliver, so only a few results wait at any time.
+    public static func stream<State, Value>(_ count: Int, states: [State], window: Int,
+                                            _ body: @escaping (State, Int) -> Value, deliver: @escaping (Value) -> Void) {
+        guard let first = states.first else { return }
+        guard states.count > 1, count > 1 else {
+            for index in 0..<count { deliver(body(first, index)) }
+            return
+        }
+        let job = Stream(count: count, window: max(window, states.count), states: states, body: body, deliver: deliver)
+        DispatchQueue.concurrentPerform(iterations: min(states.count, count)) { worker in job.work(as: worker) }
+    }
+
+    /// One `stream` call's shared parts (shared as `Job`'s are).
+    private final class Stream<State, Value>: @unchecked Sendable {
+        struct Progress {
+            /// The next index to hand out.
+            var next = 0
+            /// The next result to deliver.
+            var head = 0
+            /// Results waiting for those before them.
+            var ready: [Int: Value] = [:]
+        }
+
+        let count: Int
+        let window: Int
+        let states: [State]
+        let body: (State, Int) -> Value
+        let deliver: (Value) -> Void
+        let progress = Locked(Progress())
+
+        init(count: Int, window: Int, states: [State], body: @escaping (State, Int) -> Value, deliver: @escaping (Value) -> Void) {
+            self.count = count
+            self.window = window
+            self.states = states
+            self.body = body
+            self.deliver = deliver
+        }
+
+        func work(as worker: Int) {
+            while true {
+                let taken = progress.withLock(when: { $0.next >= self.count || $0.next - $0.head < self.window }) { progress -> Int? in
+                    guard progress.next < self.count else { return nil }
+                    progress.next += 1
+                    return progress.next - 1
+                }
+                guard let index = taken else { return }
+                let value = body(states[worker], index)
+                progress.withLock { progress in
+                    progress.ready[index] = value
+                    while let waiting = progress.ready.removeValue(forKey: progress.head) {
+                        deliver(waiting)
+                        progress.head += 1
+                    }
+                }
+            }
+        }
+    }
+
     /// One `map` call's shared parts. Each state is used by one thread only, and `body` runs
     /// while `map` waits, so sharing them is safe here.
     private final class Job<State, Value>: @unchecked Sendable {
