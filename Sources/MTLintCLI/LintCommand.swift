@@ -45,16 +45,18 @@ struct LintCommand: ParsableCommand {
         var failed = problems
         var ruleFailures: [(path: String, failure: RuleFailure)] = []
         console.out(reporter.start())
+        // Findings are rendered by the worker that linted them; delivery only counts and writes.
+        let renderer = reporter
         plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
-            progress.advance(bytes: lint(input, with: linter, turn: turn, console: console))
+            progress.advance(bytes: lint(input, with: linter, renderer: renderer, turn: turn, console: console))
         }, deliver: { (piece: LintPiece) in
             switch piece {
-            case .report(let report):
+            case .report(let report, let body):
                 findings += report.items.count
                 for failure in report.failures where !ruleFailures.contains(where: { $0.path == report.path && $0.failure.ruleID == failure.ruleID }) {
                     ruleFailures.append((report.path, failure))
                 }
-                let text = reporter.add(report)
+                let text = reporter.add(report, body: body)
                 if !text.isEmpty { console.out(text) }
             case .problem(let problem):
                 failed.append(problem)
@@ -71,7 +73,8 @@ struct LintCommand: ParsableCommand {
     /// What linting one input gives, in order: its report (several for a large file linted in
     /// parts) or why it could not be read.
     enum LintPiece {
-        case report(FileReport)
+        /// A report and its findings rendered (`StreamingReporter.body(of:)`).
+        case report(FileReport, body: String?)
         case problem(InputProblem)
     }
 
@@ -79,7 +82,8 @@ struct LintCommand: ParsableCommand {
     /// linted in parts whose reports go out as they are done (on every core when it is the
     /// only input), so neither its text nor its findings are held whole. Returns the bytes read.
     @discardableResult
-    func lint(_ input: Input, with linter: Linter, turn: InputTurn<LintPiece>, console: Console) -> Int {
+    func lint(_ input: Input, with linter: Linter, renderer: any StreamingReporter, turn: InputTurn<LintPiece>,
+              console: Console) -> Int {
         let format = inputOptions.format(for: input)
         let bytes: [UInt8]
         switch InputReader.readBytes(input, console: console) {
@@ -99,14 +103,16 @@ struct LintCommand: ParsableCommand {
             turn.waitForTurn()
             let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
             PartitionedLint.run(DocumentPartition(bytes: bytes), format: format, linters: linters, transform: { part in
-                output.fileReport(path: path, document: part.document, result: part.result, origin: part.origin,
-                                  isContinuation: part.isContinuation, countWordsIn: part.ownText)
-            }, deliver: { turn.emit(.report($0)) })
+                let report = output.fileReport(path: path, document: part.document, result: part.result, origin: part.origin,
+                                               isContinuation: part.isContinuation, countWordsIn: part.ownText)
+                return LintPiece.report(report, body: renderer.body(of: report))
+            }, deliver: { turn.emit($0) })
             return bytes.count
         }
         do {
             let document = try Document(bytes: bytes, format: format)
-            turn.emit(.report(output.fileReport(path: path, document: document, result: linter.lint(document))))
+            let report = output.fileReport(path: path, document: document, result: linter.lint(document))
+            turn.emit(.report(report, body: renderer.body(of: report)))
         } catch {
             turn.emit(.problem(InputProblem(path: path, message: error.description)))
         }

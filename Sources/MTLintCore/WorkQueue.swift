@@ -37,6 +37,8 @@ public enum WorkQueue {
             var head = 0
             /// Results waiting for those before them.
             var ready: [Int: Value] = [:]
+            /// Whether a thread is delivering a result now.
+            var delivering = false
         }
 
         let count: Int
@@ -63,12 +65,25 @@ public enum WorkQueue {
                 }
                 guard let index = taken else { return }
                 let value = body(states[worker], index)
-                progress.withLock { progress in
-                    progress.ready[index] = value
-                    while let waiting = progress.ready.removeValue(forKey: progress.head) {
-                        deliver(waiting)
-                        progress.head += 1
-                    }
+                progress.withLock { $0.ready[index] = value }
+                deliverReady()
+            }
+        }
+
+        /// Delivers the results that are next in order, outside the lock (so the other threads
+        /// go on working meanwhile) but by one thread at a time.
+        func deliverReady() {
+            while true {
+                let next = progress.withLock { progress -> Value? in
+                    guard !progress.delivering, let value = progress.ready.removeValue(forKey: progress.head) else { return nil }
+                    progress.delivering = true
+                    return value
+                }
+                guard let next else { return }
+                deliver(next)
+                progress.withLock {
+                    $0.head += 1
+                    $0.delivering = false
                 }
             }
         }

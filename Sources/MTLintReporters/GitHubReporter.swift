@@ -12,11 +12,13 @@ public struct GitHubReporter: StreamingReporter, Sendable {
 
     public func start() -> String { "" }
 
-    public func add(_ file: FileReport) -> String {
+    public func body(of file: FileReport) -> String? {
         var out = ""
         for item in file.items { out += command(item, path: file.path) + "\n" }
         return out
     }
+
+    public func add(_ file: FileReport, body: String?) -> String { body ?? self.body(of: file) ?? "" }
 
     public func finish() -> String { "" }
 

@@ -1,4 +1,3 @@
-import Foundation
 import MTLintCore
 
 /// `--format jsonl`: one finding per line, each a JSON object with the same fields as
@@ -11,16 +10,15 @@ public struct JSONLinesReporter: StreamingReporter, Sendable {
 
     public func finish() -> String { "" }
 
+    public func add(_ file: FileReport, body: String?) -> String { body ?? lines(file) }
+
+    public func body(of file: FileReport) -> String? { lines(file) }
+
     /// The lines for one file, each ending in a line feed ("" when the file has no findings).
-    public func add(_ file: FileReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    public func lines(_ file: FileReport) -> String {
         var out = ""
-        for item in file.items {
-            guard let data = try? encoder.encode(JSONReporter.record(item, path: file.path)) else { continue }
-            // JSON escapes control characters, so a record never contains a raw line feed.
-            out += String(decoding: data, as: UTF8.self) + "\n"
-        }
+        // JSON escapes control characters, so a record never contains a raw line feed.
+        for item in file.items { out += JSONReporter.json(item, path: file.path).compact + "\n" }
         return out
     }
 }

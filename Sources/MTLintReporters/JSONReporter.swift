@@ -1,4 +1,3 @@
-import Foundation
 import MTLintCore
 
 /// `--format json`: one JSON array of findings. Columns are 1-based Unicode-scalar columns,
@@ -8,65 +7,41 @@ public struct JSONReporter: StreamingReporter {
 
     public init() {}
 
-    struct EditRecord: Codable {
-        var line, column, endLine, endColumn, byteOffset, byteLength: Int
-        var replacement: String
-    }
-
-    struct FixRecord: Codable {
-        var applicability: String
-        var edits: [EditRecord]
-    }
-
-    struct FindingRecord: Codable {
-        var path, rule, category, severity, message: String
-        var line, column, endLine, endColumn, byteOffset, byteLength: Int
-        var fix: FixRecord?
-
-        enum CodingKeys: String, CodingKey {
-            case path, rule, category, severity, message, line, column, endLine, endColumn, byteOffset, byteLength, fix
-        }
-
-        /// Written by hand so that a finding without a fix says `"fix": null` (the synthesized
-        /// encoder would leave the key out); keys come out sorted.
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(path, forKey: .path)
-            try c.encode(rule, forKey: .rule)
-            try c.encode(category, forKey: .category)
-            try c.encode(severity, forKey: .severity)
-            try c.encode(message, forKey: .message)
-            try c.encode(line, forKey: .line)
-            try c.encode(column, forKey: .column)
-            try c.encode(endLine, forKey: .endLine)
-            try c.encode(endColumn, forKey: .endColumn)
-            try c.encode(byteOffset, forKey: .byteOffset)
-            try c.encode(byteLength, forKey: .byteLength)
-            try c.encode(fix, forKey: .fix)  // null when there is none
-        }
-    }
-
-    static func record(_ item: FileReport.Item, path: String) -> FindingRecord {
+    /// One finding as a JSON object, keys sorted; `fix` is null when there is none.
+    static func json(_ item: FileReport.Item, path: String) -> JSONValue {
         let f = item.finding
-        let fix = f.fix.map { fix in
-            FixRecord(applicability: fix.applicability.rawValue, edits: item.edits.map {
-                EditRecord(line: $0.range.start.line, column: $0.range.start.column, endLine: $0.range.end.line,
-                           endColumn: $0.range.end.column, byteOffset: $0.range.start.byteOffset,
-                           byteLength: $0.range.byteLength, replacement: $0.replacement)
-            })
-        }
-        return FindingRecord(path: path, rule: f.ruleID, category: f.category.rawValue, severity: f.severity.rawValue,
-                             message: f.message, line: item.range.start.line, column: item.range.start.column,
-                             endLine: item.range.end.line, endColumn: item.range.end.column,
-                             byteOffset: item.range.start.byteOffset, byteLength: item.range.byteLength, fix: fix)
+        let fix: JSONValue = f.fix.map { fix in
+            .object([
+                ("applicability", .string(fix.applicability.rawValue)),
+                ("edits", .array(item.edits.map { edit in
+                    .object([
+                        ("byteLength", .int(edit.range.byteLength)), ("byteOffset", .int(edit.range.start.byteOffset)),
+                        ("column", .int(edit.range.start.column)), ("endColumn", .int(edit.range.end.column)),
+                        ("endLine", .int(edit.range.end.line)), ("line", .int(edit.range.start.line)),
+                        ("replacement", .string(edit.replacement)),
+                    ])
+                })),
+            ])
+        } ?? .null
+        return .object([
+            ("byteLength", .int(item.range.byteLength)), ("byteOffset", .int(item.range.start.byteOffset)),
+            ("category", .string(f.category.rawValue)), ("column", .int(item.range.start.column)),
+            ("endColumn", .int(item.range.end.column)), ("endLine", .int(item.range.end.line)), ("fix", fix),
+            ("line", .int(item.range.start.line)), ("message", .string(f.message)), ("path", .string(path)),
+            ("rule", .string(f.ruleID)), ("severity", .string(f.severity.rawValue)),
+        ])
     }
 
     public func start() -> String { PrettyJSONArray.opening }
 
-    public mutating func add(_ file: FileReport) -> String {
-        var out = ""
-        for item in file.items { out += array.element(Self.record(item, path: file.path)) }
-        return out
+    /// The file's records, each indented as an element, joined by commas.
+    public func body(of file: FileReport) -> String? {
+        file.items.map { "  " + Self.json($0, path: file.path).pretty(indent: 2) }.joined(separator: ",\n")
+    }
+
+    public mutating func add(_ file: FileReport, body: String?) -> String {
+        guard !file.items.isEmpty, let body = body ?? self.body(of: file) else { return "" }
+        return array.append(rendered: body, count: file.items.count)
     }
 
     public func finish() -> String { array.closing() + "\n" }

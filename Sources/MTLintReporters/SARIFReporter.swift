@@ -192,7 +192,11 @@ public struct SARIFReporter: StreamingReporter {
 
     public func start() -> String { logParts().before }
 
-    public mutating func add(_ file: FileReport) -> String {
+    /// Results name their rule's index, which a finding of an unlisted rule only gets here:
+    /// SARIF renders in `add`.
+    public func body(of file: FileReport) -> String? { nil }
+
+    public mutating func add(_ file: FileReport, body: String?) -> String {
         let uri = Self.uri(forPath: file.path)
         var out = ""
         for item in file.items {

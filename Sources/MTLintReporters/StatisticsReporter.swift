@@ -114,7 +114,9 @@ public struct StatisticsReporter: StreamingReporter, Sendable {
 
     public func start() -> String { "" }
 
-    public mutating func add(_ file: FileReport) -> String {
+    public func body(of file: FileReport) -> String? { "" }
+
+    public mutating func add(_ file: FileReport, body: String?) -> String {
         tally.add(file)
         return ""
     }

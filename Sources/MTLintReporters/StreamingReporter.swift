@@ -5,16 +5,26 @@ import MTLintCore
 /// path order (a large file linted in parts gives several, the later ones marked
 /// `isContinuation`), then `finish()`. Between calls a reporter keeps counts only, so a run's
 /// memory does not grow with its findings, and the findings reach the reader as files finish.
+///
+/// Most of the cost of reporting is rendering findings, which depends on the file alone:
+/// `body(of:)` does it on any thread (the worker that linted the file), and `add(_:body:)`
+/// then only counts and joins, in order.
 public protocol StreamingReporter {
     /// What comes before the first file (the opening of a JSON document, say).
     mutating func start() -> String
-    /// One file's (or one part's) output.
-    mutating func add(_ file: FileReport) -> String
+    /// The findings of `file` rendered, when that depends on the file alone (nil: `add` does it).
+    /// Runs on any thread, in any order.
+    func body(of file: FileReport) -> String?
+    /// One file's (or one part's) output, given its `body(of:)`.
+    mutating func add(_ file: FileReport, body: String?) -> String
     /// What comes after the last file: the summary, the closing of a JSON document.
     mutating func finish() -> String
 }
 
 extension StreamingReporter {
+    /// One file's output, rendered here.
+    public mutating func add(_ file: FileReport) -> String { add(file, body: body(of: file)) }
+
     /// A whole run's output at once: the same bytes as streaming it.
     public func render(_ report: RunReport) -> String {
         var reporter = self
@@ -72,6 +82,14 @@ struct PrettyJSONArray {
         let separator = count == 0 ? "" : ",\n"
         count += 1
         return separator + Self.indented(String(decoding: data, as: UTF8.self), by: indent + 2)
+    }
+
+    /// Elements rendered elsewhere (`count` of them, each indented, joined by `,\n`).
+    mutating func append(rendered: String, count added: Int) -> String {
+        guard added > 0 else { return "" }
+        let separator = count == 0 ? "" : ",\n"
+        count += added
+        return separator + rendered
     }
 
     /// The closing bracket (an empty array is `[`, an empty line, `]`).

@@ -22,11 +22,15 @@ public struct TextReporter: StreamingReporter, Sendable {
 
     public func start() -> String { "" }
 
-    public mutating func add(_ file: FileReport) -> String {
-        totals.add(file)
+    public func body(of file: FileReport) -> String? {
         var out = ""
         for item in file.items { out += render(item, path: file.path) + "\n" }
         return out
+    }
+
+    public mutating func add(_ file: FileReport, body: String?) -> String {
+        totals.add(file)
+        return body ?? self.body(of: file) ?? ""
     }
 
     public func finish() -> String { summary(totals) }
