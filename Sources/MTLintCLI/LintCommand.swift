@@ -102,7 +102,7 @@ struct LintCommand: ParsableCommand {
             }
             turn.waitForTurn()
             let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
-            PartitionedLint.run(DocumentPartition(bytes: bytes), format: format, linters: linters, transform: { part in
+            PartitionedLint.run(DocumentPartition(bytes: bytes, contextLines: linter.partContextLines), format: format, linters: linters, transform: { part in
                 let report = output.fileReport(path: path, document: part.document, result: part.result, origin: part.origin,
                                                isContinuation: part.isContinuation, countWordsIn: part.ownText)
                 return LintPiece.report(report, body: renderer.body(of: report))

@@ -94,6 +94,10 @@ public struct DocumentPartition: Sendable {
 
     /// The end of the part that starts at `start`: the last good boundary within a part's size.
     func end(after start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { end(after: start, in: $0) }
+    }
+
+    private func end(after start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let n = bytes.count
         let limit = start + partSize
         guard limit < n else { return n }
@@ -185,29 +189,35 @@ public struct DocumentPartition: Sendable {
 
     /// Line breaks (LF, CRLF or a lone CR) in `range`, which never splits a CRLF.
     func lineBreaks(in range: Range<Int>) -> Int {
-        var count = 0
-        for i in range {
-            let byte = bytes[i]
-            if byte == 0x0A || (byte == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { count += 1 }
+        bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for i in range {
+                let byte = bytes[i]
+                if byte == 0x0A || (byte == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { count += 1 }
+            }
+            return count
         }
-        return count
     }
 
     /// Unicode scalars in `range` (bytes that are not UTF-8 continuation bytes).
     func scalars(in range: Range<Int>) -> Int {
-        var count = 0
-        for i in range where bytes[i] & 0xC0 != 0x80 { count += 1 }
-        return count
+        bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for i in range where bytes[i] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// UTF-16 units of the text in `range`: one per scalar, two for a four-byte sequence.
     func utf16Length(of range: Range<Int>) -> Int {
-        var count = 0
-        for i in range {
-            let byte = bytes[i]
-            if byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+        bytes.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for i in range {
+                let byte = bytes[i]
+                if byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+            }
+            return count
         }
-        return count
     }
 }
 

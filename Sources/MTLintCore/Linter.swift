@@ -58,6 +58,11 @@ public final class Linter {
     /// A linter with the same rules and context, for another task.
     public func copy() throws(ICUError) -> Linter { try Linter(rules: rules, context: context) }
 
+    /// Lines of context each part of a large file needs on either side: as many as any rule
+    /// looks away from a line, and at least two (a fix that deletes a line takes the blank line
+    /// next to it).
+    public var partContextLines: Int { max(2, rules.map(\.matcher.neighbourLines).max() ?? 0) }
+
     /// Whether a rule decides by document-wide quotation-mark counts (see `QuoteCensus`).
     public var needsQuoteCensus: Bool { rules.contains { $0.matcher is QuoteStyleMatcherKind } }
 

@@ -41,6 +41,9 @@ public protocol MatcherKind: Sendable {
     var proposesEdits: Bool { get }
     /// Scopes the kind works in; the first is the default.
     var scopes: [Scope] { get }
+    /// How many lines above and below a line the kind looks at (0: none); a large file's parts
+    /// carry that many lines of context.
+    var neighbourLines: Int { get }
     /// Regexes the linter should build character filters for (see `RequiredCharacters`).
     var filteredRegexes: [SharedRegex] { get }
     /// Hashes of the first words of listed phrases (see `WordHash`), for the shared word scan.
@@ -60,6 +63,7 @@ extension MatcherKind {
     public var valueNames: [String] { [] }
     public var proposesEdits: Bool { false }
     public var scopes: [Scope] { Scope.allCases }
+    public var neighbourLines: Int { 0 }
     public var filteredRegexes: [SharedRegex] { [] }
     public var firstWordHashes: Set<UInt64> { [] }
     public var requiredLiterals: RequiredLiterals? { nil }

@@ -56,6 +56,32 @@ public struct QuoteCensus: Sendable, Equatable {
         self.init(document, openers: &ignored)
     }
 
+    /// A census read from a file's bytes without decoding them, when the bytes alone settle every
+    /// decision `quote-style` makes: the file has a “ (so ” is never taken for a Swedish opener),
+    /// and its straight marks are certainly counted (none at all, or one not after a digit, so
+    /// not an inch mark). The counts are then 0 or 1 — presence is all the decisions use. Nil
+    /// when the parts must be counted.
+    public static func settled(by bytes: UnsafeBufferPointer<UInt8>) -> QuoteCensus? {
+        var curlyOpen = false, curlyClose = false, straight = false, straightAfterDigit = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte == 0x22 {
+                if i > 0, bytes[i - 1] >= 0x30, bytes[i - 1] <= 0x39 { straightAfterDigit = true } else { straight = true }
+            } else if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
+                if bytes[i + 2] == 0x9C { curlyOpen = true } else if bytes[i + 2] == 0x9D { curlyClose = true }
+            }
+            i += 1
+        }
+        guard curlyOpen, straight || !straightAfterDigit else { return nil }
+        var census = QuoteCensus()
+        census.curlyOpen = 1
+        census.curlyDouble = curlyOpen || curlyClose ? 1 : 0
+        census.straightDouble = straight ? 1 : 0
+        return census
+    }
+
     public static func + (left: QuoteCensus, right: QuoteCensus) -> QuoteCensus {
         var sum = left
         sum.curlyDouble += right.curlyDouble

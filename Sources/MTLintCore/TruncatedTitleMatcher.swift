@@ -34,6 +34,7 @@ public struct TruncatedTitleMatcherKind: MatcherKind {
 
     public var valueNames: [String] { ["heading"] }
     public var scopes: [Scope] { [.line] }
+    public var neighbourLines: Int { distance }
 
     public func makeMatcher() throws(ICUError) -> any Matcher { TruncatedTitleMatcher(kind: self) }
 }

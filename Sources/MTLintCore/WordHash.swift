@@ -74,17 +74,20 @@ public enum WordHash {
         let units = text.units
         let n = units.count
         var i = 0
+        // ASCII word characters as a 128-bit mask in registers (no array access per unit).
+        let (low, high) = asciiWordMask
+        @inline(__always) func isASCIIWord(_ u: UInt16) -> Bool { (u < 64 ? low >> u : high >> (u - 64)) & 1 != 0 }
         filter.withUnsafeBufferPointer { filter in
             while i < n {
                 let u = units[i]
-                let isWord: Bool = u < 0x80 ? asciiWord[Int(u)] : isWordUnit(u)
+                let isWord: Bool = u < 0x80 ? isASCIIWord(u) : isWordUnit(u)
                 guard isWord else { i += 1; continue }
                 let start = i
                 var hash = offset
                 while i < n {
                     let w = units[i]
                     if w < 0x80 {
-                        guard asciiWord[Int(w)] else { break }
+                        guard isASCIIWord(w) else { break }
                         hash = (hash ^ UInt64(w | (w >= 0x41 && w <= 0x5A ? 0x20 : 0))) &* prime
                     } else {
                         guard isWordUnit(w) else { break }
@@ -103,5 +106,9 @@ public enum WordHash {
         return result
     }
 
-    static let asciiWord: [Bool] = (0..<128).map { isWordUnit(UInt16($0)) }
+    /// Bits 0–63 and 64–127: which ASCII units are word characters.
+    static let asciiWordMask: (UInt64, UInt64) = (0..<128).reduce((UInt64(0), UInt64(0))) { mask, unit in
+        guard isWordUnit(UInt16(unit)) else { return mask }
+        return unit < 64 ? (mask.0 | 1 << UInt64(unit), mask.1) : (mask.0, mask.1 | 1 << UInt64(unit - 64))
+    }
 }

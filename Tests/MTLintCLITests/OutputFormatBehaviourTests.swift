@@ -102,8 +102,19 @@ import MTLintRuleFiles
         let straight = "The mayor called it \"a fair deal\" and left.\n\n"
         let filler = String(repeating: "The council met on Monday and agreed to meet again in the spring.\n\n", count: 30)
         let curly = "The envoy called it “a bad deal” and stayed.\n\n"
-        let text = "\u{FEFF}" + straight + filler + curly + filler + article + "\n\nZoe\u{301} 👍🏽 北约 said: stop it now, ”he said.\r\n\r\n"
+        let text = "\u{FEFF}" + straight + filler + curly + filler + article
+            + "\n\nZoe\u{301} 👍🏽 北约 said: stop it now, ”he said.\r\n\r\n"
             + clean + article.replacingOccurrences(of: "\n", with: "\r\n") + "\n\n" + article + clean + article
+        // Swedish-style ” openers, one per part: only the file's count makes them findings.
+        let swedish = "The envoy said ”a fair deal” and left.\n\n" + filler + filler + "The mayor said ”a bad one” and stayed.\n\n"
+            + filler + filler + straight + filler
+        try expectPartsReportAsWhole(text, finding: "quotes/mixed-style")
+        try expectPartsReportAsWhole(swedish, finding: "(Swedish style)")
+    }
+
+    /// Lints `text` whole and in parts of two sizes, in every format; the whole file's concise
+    /// output must contain `finding` (so the comparison is not between two empty reports).
+    func expectPartsReportAsWhole(_ text: String, finding: String) throws {
         let bytes = Array(text.utf8)
         let rules = try RuleLoader.load(builtin: true, directories: [])
         let linter = try Linter(rules: rules)
@@ -119,7 +130,7 @@ import MTLintRuleFiles
                 var reporter = options.reporter(console: console, rules: rules)
                 var streamed = reporter.start()
                 var parts = 0
-                PartitionedLint.run(DocumentPartition(bytes: bytes, partSize: partSize), linters: [linter, helper], transform: { part in
+                PartitionedLint.run(DocumentPartition(bytes: bytes, partSize: partSize, contextLines: linter.partContextLines), linters: [linter, helper], transform: { part in
                     options.fileReport(path: "a.txt", document: part.document, result: part.result, origin: part.origin,
                                        isContinuation: part.isContinuation, countWordsIn: part.ownText)
                 }, deliver: { report in
@@ -129,6 +140,7 @@ import MTLintRuleFiles
                 streamed += reporter.finish()
                 #expect(parts > 3)
                 #expect(streamed == whole, "\(arguments) in parts of \(partSize) bytes")
+                if arguments == ["--format", "concise"] { #expect(whole.contains(finding)) }
             }
         }
     }

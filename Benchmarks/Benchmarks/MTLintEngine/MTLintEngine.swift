@@ -5,6 +5,7 @@
 // region of each iteration (preparation of a fresh document is outside it, except for
 // `prepare` itself). Names are `<stage>/<input>`.
 import Benchmark
+import Foundation
 import ICUText
 import MTLintCore
 import MTLintRuleFiles
@@ -118,6 +119,24 @@ let benchmarks: @Sendable () -> Void = {
             }
             measure(setName, prepare: { fresh.document = document(); _ = linter.value }) {
                 blackHole(linter.value.lint(fresh.document!).findings.count)
+            }
+        }
+
+        // The whole default set as `mtlint lint` runs a file over 4 MB: the bytes cut into parts,
+        // each part's document made and linted, on one thread and on every core. Document
+        // preparation is inside the measured region here.
+        for threads in Set([1, ProcessInfo.processInfo.activeProcessorCount]).sorted() {
+            let linters = Box { () -> [Linter] in
+                do {
+                    let first = try Linter(rules: allRules)
+                    return try [first] + (1..<threads).map { _ in try first.copy() }
+                } catch { fatalError("\(error)") }
+            }
+            measure("rules.default.parts(\(threads) threads)", prepare: { _ = linters.value }) {
+                var findings = 0
+                PartitionedLint.run(DocumentPartition(bytes: input.value.bytes), linters: linters.value,
+                                    transform: { $0.result.findings.count }, deliver: { findings += $0 })
+                blackHole(findings)
             }
         }
 
