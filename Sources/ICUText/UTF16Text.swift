@@ -1,13 +1,14 @@
 import CICU
 
 /// An immutable UTF-16 buffer at a stable address, shared by every ICU pass over a document.
+/// The per-unit accessors are inlinable: rules call them for every unit they walk.
 ///
 /// ICU keeps pointers to the text it iterates, so the storage must not move: it is allocated
 /// once and freed when the last reference goes away.
 public final class UTF16Text: @unchecked Sendable {
     public let units: UnsafeBufferPointer<UInt16>
 
-    public var count: Int { units.count }
+    @inlinable public var count: Int { units.count }
 
     private init(adopting buffer: UnsafeMutableBufferPointer<UInt16>, count: Int) {
         units = UnsafeBufferPointer(rebasing: buffer[0..<count])
@@ -43,7 +44,7 @@ public final class UTF16Text: @unchecked Sendable {
         self.init(adopting: buffer, count: Int(written))
     }
 
-    public subscript(_ index: Int) -> UInt16 { units[index] }
+    @inlinable public subscript(_ index: Int) -> UInt16 { units[index] }
 
     /// The text of `range` as a Swift string.
     public func string(_ range: Range<Int>) -> String {
@@ -53,6 +54,7 @@ public final class UTF16Text: @unchecked Sendable {
     public var string: String { string(0..<count) }
 
     /// The code point at `index`, combining a surrogate pair; lone surrogates come back as is.
+    @inlinable
     public func codePoint(at index: Int) -> UInt32 {
         let unit = units[index]
         if UTF16.isLeadSurrogate(unit), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
@@ -62,6 +64,7 @@ public final class UTF16Text: @unchecked Sendable {
     }
 
     /// The code point ending just before `index`.
+    @inlinable
     public func codePoint(before index: Int) -> UInt32 {
         let unit = units[index - 1]
         if UTF16.isTrailSurrogate(unit), index >= 2, UTF16.isLeadSurrogate(units[index - 2]) {
@@ -71,6 +74,7 @@ public final class UTF16Text: @unchecked Sendable {
     }
 
     /// The start of the code point before `index`.
+    @inlinable
     public func index(before index: Int) -> Int {
         if UTF16.isTrailSurrogate(units[index - 1]), index >= 2, UTF16.isLeadSurrogate(units[index - 2]) {
             return index - 2
@@ -79,6 +83,7 @@ public final class UTF16Text: @unchecked Sendable {
     }
 
     /// The index after the code point at `index`.
+    @inlinable
     public func index(after index: Int) -> Int {
         if UTF16.isLeadSurrogate(units[index]), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
             return index + 2

@@ -103,6 +103,8 @@ public struct DocumentPartition: Sendable {
         guard limit < n else { return n }
         // Boundaries before this are too close to the start (the parts would be tiny).
         let floor = start + partSize / 4
+        // Usually a paragraph starts shortly before the limit: look back for it first.
+        if let paragraph = lastParagraphStart(in: floor...limit, after: start, bytes) { return paragraph }
         var paragraph: Int?, line: Int?, sentence: Int?, space: Int?
         var lineIsBlank = true
         var previousLineBlank = false
@@ -136,6 +138,33 @@ public struct DocumentPartition: Sendable {
         while cut > start + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
         if cut > 0, bytes[cut - 1] == 0x0D, bytes[cut] == 0x0A { cut += 1 }
         return cut
+    }
+
+    /// The last line start in `window` whose previous line is blank (spaces and tabs only),
+    /// looking back from the window's end; nil when there is none.
+    private func lastParagraphStart(in window: ClosedRange<Int>, after start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        @inline(__always) func isBreak(_ i: Int) -> Bool {
+            bytes[i] == 0x0A || (bytes[i] == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A))
+        }
+        var p = window.upperBound
+        while p >= window.lowerBound {
+            // p is a line start when the byte before it ends a line.
+            if isBreak(p - 1) {
+                // Walk back over the previous line: blank when only spaces and tabs lie between
+                // its line break and the break before it.
+                var k = p - 1
+                if bytes[k] == 0x0A, k > start, bytes[k - 1] == 0x0D { k -= 1 }
+                while k > start, bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 { k -= 1 }
+                if k > start, isBreak(k - 1) { return p }
+                // Not blank: continue from the start of that line (no later line start exists
+                // between it and p).
+                while k > start, !isBreak(k - 1) { k -= 1 }
+                p = k
+            } else {
+                p -= 1
+            }
+        }
+        return nil
     }
 
     // MARK: Context

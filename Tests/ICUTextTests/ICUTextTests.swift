@@ -89,4 +89,17 @@ import Testing
     @Test func nfcComposes() throws {
         #expect(try Normalization.nfc("e\u{301}") == "é")
     }
+
+    /// The inline ASCII answers are the Unicode data's (beyond ASCII ICU answers, from its own
+    /// Unicode version).
+    @Test func characterPropertiesMatchUnicodeData() throws {
+        for value in UInt32(0)..<0x80 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            #expect(CharacterProperties.isAlphabetic(value) == properties.isAlphabetic, "U+\(String(value, radix: 16))")
+            #expect(CharacterProperties.isUppercase(value) == properties.isUppercase, "U+\(String(value, radix: 16))")
+            #expect(CharacterProperties.isLowercase(value) == properties.isLowercase, "U+\(String(value, radix: 16))")
+            #expect(CharacterProperties.isWhiteSpace(value) == properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
 }
