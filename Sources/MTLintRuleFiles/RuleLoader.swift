@@ -6,7 +6,11 @@ import MTLintCore
 public enum RuleLoader {
     /// The rules shipped in `Rules/`, embedded in the binary at build time.
     public static func builtinFiles() -> [RuleFile] {
-        EmbeddedRuleFiles.all.map { RuleFile(path: "Rules/" + $0.path, text: $0.contents, isBuiltin: true) }
+        zip(EmbeddedRuleFiles.all, EmbeddedRuleFiles.preparsed).map { file, preparsed in
+            var builtin = RuleFile(path: "Rules/" + file.path, text: file.contents, isBuiltin: true)
+            builtin.preparsed = preparsed
+            return builtin
+        }
     }
 
     /// Rule files found under `directory` (recursively), sorted by path.
