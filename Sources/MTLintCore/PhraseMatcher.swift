@@ -33,7 +33,9 @@ public struct PhraseMatcherKind: MatcherKind {
         let startsWithWords = phrases.allSatisfy { phrase in phrase.0.utf16.first.map(WordHash.isWordUnit) ?? false }
         let options: RegexOptions = caseSensitive ? [.unicodeWordBoundaries] : [.unicodeWordBoundaries, .caseInsensitive]
         func regex(_ list: [String]) -> SharedRegex {
-            SharedRegex(trusted: "\\b(?:" + list.sorted { $0.count > $1.count }.map(Self.regexSource).joined(separator: "|") + ")\\b", options: options, analyze: false)
+            // Longest first (in Characters), each length counted once rather than per comparison.
+            let longestFirst = list.map { ($0, $0.count) }.sorted { $0.1 > $1.1 }.map(\.0)
+            return SharedRegex(trusted: "\\b(?:" + longestFirst.map(Self.regexSource).joined(separator: "|") + ")\\b", options: options, analyze: false)
         }
         if startsWithWords {
             let grouped = Dictionary(grouping: phrases.map(\.0)) { WordHash.firstWord(of: $0) ?? 0 }
@@ -88,12 +90,23 @@ public struct PhraseMatcherKind: MatcherKind {
 
     /// Lower-cased (unless case-sensitive), single spaces, straight apostrophes.
     static func normalize(_ phrase: String, caseSensitive: Bool) -> String {
+        ASCIIPhrase(phrase)?.normalized(caseSensitive: caseSensitive) ?? normalizeByCharacter(phrase, caseSensitive: caseSensitive)
+    }
+
+    /// `normalize` for any text, Character by Character.
+    static func normalizeByCharacter(_ phrase: String, caseSensitive: Bool) -> String {
         let words = phrase.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let straight = words.replacing("’", with: "'")
         return caseSensitive ? straight : straight.lowercased()
     }
 
+    /// The phrase as regex source: words joined by `\s+`, either apostrophe, syntax escaped.
     static func regexSource(_ phrase: String) -> String {
+        ASCIIPhrase(phrase)?.regexSource ?? regexSourceByCharacter(phrase)
+    }
+
+    /// `regexSource` for any text, Character by Character.
+    static func regexSourceByCharacter(_ phrase: String) -> String {
         phrase.split(whereSeparator: { $0.isWhitespace }).map { word in
             var out = ""
             for scalar in word.unicodeScalars {

@@ -93,7 +93,7 @@ public enum RuleDecoder {
 
     static func nonEmptyText(_ node: ConfigNode, _ key: String) throws(ConfigError) -> String {
         let text = try node.string()
-        guard !text.trimmedWhitespace.isEmpty else { throw ConfigError("\(key) must not be empty", at: node.mark) }
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw ConfigError("\(key) must not be empty", at: node.mark) }
         return text
     }
 

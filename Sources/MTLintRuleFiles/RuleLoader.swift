@@ -123,6 +123,27 @@ struct FileSetResolver: RuleFileResolver {
     func lines(of name: String) -> [String]? {
         let path = ((base as NSString).appendingPathComponent(name) as NSString).standardizingPath
         guard let text = byPath[path] else { return nil }
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        return Self.lines(in: text)
+    }
+
+    /// The text split at line feeds, a carriage return before one belonging to the break: the
+    /// lines that splitting its Characters at "\n" and "\r\n" gives (a line feed is always a
+    /// Character of its own or the end of "\r\n"), found on UTF-8 bytes.
+    static func lines(in text: String) -> [String] {
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                var end = index
+                if end != start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+                lines.append(String(Substring(utf8[start..<end])))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(String(Substring(utf8[start..<utf8.endIndex])))
+        return lines
     }
 }

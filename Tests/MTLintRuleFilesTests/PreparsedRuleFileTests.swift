@@ -35,3 +35,19 @@ import Testing
         }
     }
 }
+
+/// Word lists are split into lines on UTF-8 bytes; the lines are those of splitting the
+/// Characters at "\n" and "\r\n".
+@Suite struct WordListLineTests {
+    @Test func linesAreTheCharacterSplitLines() {
+        let pieces = ["word", "\n", "\r\n", "\r", "\n\u{301}", "\r\r\n", "é", "# note", "", "👍🏽"]
+        var texts: [String] = [""]
+        for a in pieces { for b in pieces { for c in pieces { texts.append(a + b + c) } } }
+        for text in texts {
+            let expected = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+            let lines = FileSetResolver.lines(in: text)
+            #expect(lines.count == expected.count && zip(lines, expected).allSatisfy { $0.unicodeScalars.elementsEqual($1.unicodeScalars) },
+                    "\(text.debugDescription)")
+        }
+    }
+}
