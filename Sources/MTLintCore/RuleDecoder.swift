@@ -189,7 +189,7 @@ public enum RuleDecoder {
         let passNode = try map.required("pass")
         for item in try passNode.list() {
             let text = try item.string("an example text")
-            if text.contains(MarkedText.open) || text.contains(MarkedText.close) {
+            if MarkedText.containsMarker(text) {
                 throw ConfigError("pass examples take no ⟨ ⟩ markers", at: item.mark)
             }
             examples.pass.append(text)

@@ -62,7 +62,7 @@ public enum RuleLoader {
         var firstSeen: [String: String] = [:]
         for file in files where RuleFile.isRuleFile(file.path) {
             do {
-                for rule in try file.rules(resolver: resolver.relative(to: file.path)) {
+                for rule in try file.rules(resolver: resolver.relative(to: file)) {
                     if let earlier = firstSeen[rule.id] {
                         let source = ConfigSource(path: file.path, text: file.text)
                         errors.append(ConfigError("duplicate rule id '\(rule.id)' (also in \(earlier))", at: idMark(rule.id, in: source)))
@@ -107,21 +107,30 @@ public enum RuleLoader {
 struct FileSetResolver: RuleFileResolver {
     let byPath: [String: String]
     var base: String = ""
+    /// Whether `base` is the folder of a shipped rule file, whose names resolve among the
+    /// shipped paths as they are.
+    var baseIsBuiltin = false
 
+    /// Files on disk are keyed by their standardized path (symbolic links resolved), as
+    /// lookups are. Shipped files live in the binary, not on disk: their paths (`Rules/…`)
+    /// are already standard and are used as they are, which spares a file-system walk per
+    /// shipped file at every start.
     init(files: [RuleFile]) {
         var map: [String: String] = [:]
-        for file in files { map[(file.path as NSString).standardizingPath] = file.text }
+        for file in files { map[file.isBuiltin ? file.path : (file.path as NSString).standardizingPath] = file.text }
         byPath = map
     }
 
-    func relative(to ruleFile: String) -> FileSetResolver {
+    func relative(to ruleFile: RuleFile) -> FileSetResolver {
         var copy = self
-        copy.base = (ruleFile as NSString).deletingLastPathComponent
+        copy.base = (ruleFile.path as NSString).deletingLastPathComponent
+        copy.baseIsBuiltin = ruleFile.isBuiltin
         return copy
     }
 
     func lines(of name: String) -> [String]? {
-        let path = ((base as NSString).appendingPathComponent(name) as NSString).standardizingPath
+        let joined = (base as NSString).appendingPathComponent(name)
+        let path = baseIsBuiltin ? joined : (joined as NSString).standardizingPath
         guard let text = byPath[path] else { return nil }
         return Self.lines(in: text)
     }
