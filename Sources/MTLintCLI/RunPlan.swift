@@ -1,3 +1,4 @@
+import ICUText
 import MTLintCore
 import MTLintRuleFiles
 
@@ -16,6 +17,9 @@ struct RunPlan {
     var order: [Input]
 
     init(inputs: [Input], options: RuleOptions, console: Console) throws {
+        // ICU sets itself up on another core while the configuration and rules load.
+        let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale)
+        defer { warmUp.wait() }
         let commandLine = options.commandLineLayer
         var configurations: [String: Configuration] = [:]
         var discovered: [String: String?] = [:]
