@@ -17,7 +17,7 @@ public struct MTLintCommand: ParsableCommand {
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
         // The shipped rules decode on another core while the command line is parsed.
         let prefetch = ShippedRulesPrefetch.start(for: arguments)
-        defer { prefetch?.wait() }
+        defer { prefetch?.finish() }
         return ShippedRulesPrefetch.$current.withValue(prefetch) {
             Console.$current.withValue(console) { run(parsing: arguments, console: console) }
         }

@@ -1,4 +1,3 @@
-import ICUText
 import MTLintCore
 import MTLintRuleFiles
 
@@ -19,7 +18,7 @@ struct RunPlan {
     init(inputs: [Input], options: RuleOptions, console: Console) throws {
         // ICU sets itself up on another core while the configuration and rules load.
         let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale)
-        defer { warmUp.wait() }
+        defer { warmUp.finish() }
         let commandLine = options.commandLineLayer
         var configurations: [String: Configuration] = [:]
         var discovered: [String: String?] = [:]

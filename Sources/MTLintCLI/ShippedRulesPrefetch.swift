@@ -1,14 +1,12 @@
-import Dispatch
 import MTLintCore
 import MTLintRuleFiles
 
 /// The shipped rules, decoded on another thread from the moment a command that lints starts,
 /// while ArgumentParser parses the command line (which takes about as long). The rule-set
 /// factory takes them rather than decoding them itself: the result, rules or errors, is what
-/// `RuleLoader.load()` gives, only ready sooner.
+/// `RuleLoader.load()` gives, only ready sooner (see `HeadStart`).
 final class ShippedRulesPrefetch: Sendable {
-    private let result = Locked<Result<[Rule], ConfigErrors>?>(nil)
-    private let finished = DispatchSemaphore(value: 0)
+    private let decoding: HeadStart<Result<[Rule], ConfigErrors>>
 
     /// The prefetch of the command being run, if it started one.
     @TaskLocal static var current: ShippedRulesPrefetch?
@@ -22,25 +20,12 @@ final class ShippedRulesPrefetch: Sendable {
     }
 
     private init() {
-        let result = result, finished = finished
-        DispatchQueue.global(qos: .userInitiated).async {
-            let loaded = Result { () throws(ConfigErrors) -> [Rule] in try RuleLoader.load() }
-            result.withLock { $0 = loaded }
-            finished.signal()
-        }
+        decoding = HeadStart { Result { () throws(ConfigErrors) -> [Rule] in try RuleLoader.load() } }
     }
 
-    /// The shipped rules, waiting for them if need be.
-    func rules() throws(ConfigErrors) -> [Rule] {
-        wait()
-        guard let loaded = result.withLock({ $0 }) else { return try RuleLoader.load() }
-        return try loaded.get()
-    }
+    /// The shipped rules.
+    func rules() throws(ConfigErrors) -> [Rule] { try decoding.value().get() }
 
-    /// Returns when the decoding is done. The command waits before it returns, whether or
-    /// not it took the rules, so the thread never outlives it.
-    func wait() {
-        finished.wait()
-        finished.signal()
-    }
+    /// Called when the command is done, whether or not it took the rules.
+    func finish() { decoding.finish() }
 }

@@ -9,7 +9,7 @@ import MTLintRuleFiles
         for arguments in [["lint", "a.txt"], ["fix", "--diff", "a.txt"]] {
             let prefetch = ShippedRulesPrefetch.start(for: arguments)
             #expect(prefetch != nil, "\(arguments)")
-            prefetch?.wait()
+            prefetch?.finish()
         }
         for arguments in [["lint", "--no-builtin-rules", "a.txt"], ["lint", "--help"], ["fix", "-h"], ["rules", "list"], ["--version"], []] {
             #expect(ShippedRulesPrefetch.start(for: arguments) == nil, "\(arguments)")
