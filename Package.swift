@@ -46,7 +46,12 @@ let package = Package(
         .executableTarget(name: "mtlint", dependencies: ["MTLintCLI"]),
         // Build-time tool that turns Rules/ into a Swift source file, so the shipped rules
         // live inside the binary and are found wherever it runs from.
-        .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
+        // It also parses the rule files' YAML, so it is the other place that imports Yams.
+        .executableTarget(
+            name: "EmbedRulesTool",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            path: "Sources/EmbedRulesTool"
+        ),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),

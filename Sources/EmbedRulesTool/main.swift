@@ -1,6 +1,8 @@
-// Writes a Swift file that holds every file under a folder as (relative path, contents).
+// Writes a Swift file that holds every file under a folder as (relative path, contents), and
+// each rule file's YAML already parsed, so loading the shipped rules parses no YAML.
 // Used by EmbedRulesPlugin at build time; usage: EmbedRulesTool RULES_DIR OUTPUT.swift
 import Foundation
+import Yams
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -35,13 +37,88 @@ func literal(_ text: String) -> String {
     return "\(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)"
 }
 
-var source = "// Generated at build time by EmbedRulesTool from Rules/. Do not edit.\n"
+/// A one-line string literal holding exactly `text`'s scalars: printable ASCII as itself,
+/// everything else as `\u{…}`.
+func escaped(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\"": out += "\\\""
+        case " "..."~": out.unicodeScalars.append(scalar)
+        default: out += "\\u{\(String(scalar.value, radix: 16))}"
+        }
+    }
+    return out + "\""
+}
+
+/// Swift that builds `node` with `PreparsedNodeBuilder` (in MTLintRuleFiles), giving each node
+/// the kind and marks that `YAMLReader.convert` gives it; nil for an alias, which only
+/// YAMLReader reports properly.
+func builderCall(_ node: Node, indent: String) -> String? {
+    let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+    switch node {
+    case .scalar(let scalar):
+        let kind: String
+        switch scalar.style {
+        case .plain, .any: kind = "plain"
+        case .singleQuoted, .doubleQuoted: kind = "quoted"
+        default: kind = "block"
+        }
+        return "b.\(kind)(\(escaped(scalar.string)), \(line), \(column))"
+    case .sequence(let sequence):
+        var items: [String] = []
+        for item in sequence {
+            guard let call = builderCall(item, indent: indent + "    ") else { return nil }
+            items.append(indent + "    " + call)
+        }
+        return "b.list(\(line), \(column), [\n" + items.joined(separator: ",\n") + "\n\(indent)])"
+    case .mapping(let mapping):
+        var pairs: [String] = []
+        for (key, value) in mapping {
+            guard let keyCall = builderCall(key, indent: indent + "    "),
+                  let valueCall = builderCall(value, indent: indent + "    ") else { return nil }
+            pairs.append(indent + "    (" + keyCall + ", " + valueCall + ")")
+        }
+        return "b.map(\(line), \(column), [\n" + pairs.joined(separator: ",\n") + "\n\(indent)])"
+    case .alias:
+        return nil
+    }
+}
+
+/// The body of a function that returns the file's root node (nil for an empty document), or
+/// nil when the file is left to YAMLReader at run time: not a rule file, a YAML error, an
+/// alias. Then the error, if any, is reported exactly as for a file on disk.
+func preparsedBody(path: String, text: String) -> String? {
+    guard path.hasSuffix(".yml") || path.hasSuffix(".yaml") else { return nil }
+    // The same call as YAMLReader.parse: the basic resolver, so only style decides types.
+    let parsed: Node?
+    do { parsed = try Yams.compose(yaml: text, .basic) } catch { return nil }
+    guard let node = parsed else { return "nil" }
+    return builderCall(node, indent: "        ")
+}
+
+var source = "// Generated at build time by EmbedRulesTool from Rules/. Do not edit.\nimport MTLintCore\n\n"
 source += "enum EmbeddedRuleFiles {\n    static let all: [(path: String, contents: String)] = [\n"
 for (path, text) in files {
     let quotedPath = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     source += "        (\"\(quotedPath)\", \(literal(text))),\n"
 }
-source += "    ]\n}\n"
+source += "    ]\n\n"
+var functions = ""
+var entries: [String] = []
+for (index, (path, text)) in files.enumerated() {
+    guard let body = preparsedBody(path: path, text: text) else {
+        entries.append("nil")
+        continue
+    }
+    entries.append("PreparsedRuleFile(root: file\(index))")
+    functions += "\n    /// \(path)\n    static func file\(index)(_ b: PreparsedNodeBuilder) -> ConfigNode? {\n        return \(body)\n    }\n"
+}
+source += "    /// Each file of `all` parsed at build time, or nil where YAMLReader parses it at run time.\n"
+source += "    static let preparsed: [PreparsedRuleFile?] = [\n" + entries.map { "        \($0),\n" }.joined() + "    ]\n"
+source += functions
+source += "}\n"
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)
 } catch {

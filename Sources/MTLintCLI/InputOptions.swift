@@ -12,7 +12,11 @@ struct InputOptions: ParsableArguments {
     var inputFormat: InputFormatChoice = .auto
 
     @Option(help: "Files processed in parallel (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = Self.allCores
+
+    /// The cores mtlint may use, asked once: ArgumentParser makes these options several
+    /// times while it parses, and each ask reads the cgroup files.
+    static let allCores = ProcessInfo.processInfo.activeProcessorCount
 
     func format(for input: Input) -> DocumentFormat {
         switch inputFormat {

@@ -15,23 +15,30 @@ public struct MTLintCommand: ParsableCommand {
     /// Runs mtlint with `arguments` (without the program name) on `console`; returns the exit
     /// status. Usage errors exit 2, like every other error.
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
-        Console.$current.withValue(console) {
-            do {
-                var command = try parseAsRoot(arguments)
-                try command.run()
+        // The shipped rules decode on another core while the command line is parsed.
+        let prefetch = ShippedRulesPrefetch.start(for: arguments)
+        defer { prefetch?.finish() }
+        return ShippedRulesPrefetch.$current.withValue(prefetch) {
+            Console.$current.withValue(console) { run(parsing: arguments, console: console) }
+        }
+    }
+
+    private static func run(parsing arguments: [String], console: Console) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return ExitStatus.clean.rawValue
+        } catch let exit as CommandExit {
+            return exit.status.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { console.out(message + "\n") }
                 return ExitStatus.clean.rawValue
-            } catch let exit as CommandExit {
-                return exit.status.rawValue
-            } catch {
-                let code = exitCode(for: error)
-                let message = fullMessage(for: error)
-                if code == .success {
-                    if !message.isEmpty { console.out(message + "\n") }
-                    return ExitStatus.clean.rawValue
-                }
-                console.err(message + "\n")
-                return ExitStatus.error.rawValue
             }
+            console.err(message + "\n")
+            return ExitStatus.error.rawValue
         }
     }
 }

@@ -70,7 +70,11 @@ final class RuleSetFactory {
             all = cached
         } else {
             do {
-                all = try RuleLoader.load(builtin: builtin, directories: folders)
+                if builtin, folders.isEmpty, let prefetch = ShippedRulesPrefetch.current {
+                    all = try prefetch.rules()
+                } else {
+                    all = try RuleLoader.load(builtin: builtin, directories: folders)
+                }
             } catch {
                 console.err(error.description + "\n")
                 let count = error.errors.count

@@ -4,6 +4,8 @@ import MTLintCore
 import MTLintReporters
 import MTLintRuleFiles
 
+/// Each subcommand names itself: a name derived from the type costs a runtime type-name
+/// lookup whenever the command tree is built, which is at every start of mtlint.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
@@ -12,7 +14,7 @@ struct RulesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules with category, severity and fix safety.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules with category, severity and fix safety.")
         @OptionGroup var rules: RuleOptions
 
         func run() throws {
@@ -28,7 +30,7 @@ struct RulesCommand: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a rule's summary, why it exists, and its examples.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show a rule's summary, why it exists, and its examples.")
         @Argument(help: "The rule id.") var id: String
         @OptionGroup var rules: RuleOptions
 
@@ -47,6 +49,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run rules' examples with the invariants of the shipped rules.",
             discussion: "Exit status 1 when any example fails, 2 when a rule file does not load."
         )
@@ -90,6 +93,7 @@ struct RulesCommand: ParsableCommand {
 extension RulesCommand {
     struct Catalog: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "catalog",
             abstract: "Write the rule catalog (Markdown) generated from the rule files.",
             discussion: "The shipped catalog is docs/rules-catalog.md: mtlint rules catalog --output docs/rules-catalog.md"
         )

@@ -29,6 +29,9 @@ struct RunPlan {
     var order: [Input]
 
     init(inputs: [Input], options: RuleOptions, console: Console) throws {
+        // ICU sets itself up on another core while the configuration and rules load.
+        let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale)
+        defer { warmUp.finish() }
         let commandLine = options.commandLineLayer
         var configurations: [String: Configuration] = [:]
         var discovered: [String: String?] = [:]

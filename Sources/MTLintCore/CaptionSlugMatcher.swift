@@ -95,7 +95,9 @@ public struct CaptionSlugMatcherKind: MatcherKind {
         }
         var entries: [String] = []
         for line in lines {
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            // Without a `#` scalar no Character is "#": the whole line is the entry.
+            let content = !line.utf8.contains(UInt8(ascii: "#")) ? line
+                : line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let word = content.trimmedWhitespace
             if !word.isEmpty { entries.append(word) }
         }

@@ -126,16 +126,16 @@ public final class DocumentScan {
 /// Maps UTF-16 units to bits: bit k stands for the k-th distinct required set among a
 /// linter's regexes (at most 64; regexes beyond that run unfiltered).
 final class CharacterPrefilter {
-    private var table: [UInt64] = []
+    private var table: UnitMaskTable?
     private var bits: [ObjectIdentifier: UInt64] = [:]
     private var transitionMasks: [ObjectIdentifier: UInt16] = [:]
     /// Pair filters: bit k is set in `pairFirst[a]` and `pairSecond[b]` when (a, b) belongs
     /// to the k-th distinct pair set, so `pairFirst[a] & pairSecond[b]` finds them all.
-    private var pairFirst: [UInt64] = []
-    private var pairSecond: [UInt64] = []
+    private var pairFirst: UnitMaskTable?
+    private var pairSecond: UnitMaskTable?
     private var pairBits: [ObjectIdentifier: UInt64] = [:]
 
-    var isEmpty: Bool { table.isEmpty && pairFirst.isEmpty }
+    var isEmpty: Bool { table == nil && pairFirst == nil }
     var usesTransitions: Bool { !transitionMasks.isEmpty }
 
     init(regexes: [SharedRegex], literals: [RequiredLiterals] = []) {
@@ -174,18 +174,20 @@ final class CharacterPrefilter {
             }
         }
         if !setBits.isEmpty {
-            table = [UInt64](repeating: 0, count: 65_536)
+            let table = UnitMaskTable()
             for (set, bit) in setBits {
-                for unit in set { table[Int(unit)] |= bit }
+                for unit in set { table.insert(bit, for: unit) }
             }
+            self.table = table
         }
         if !pairSetBits.isEmpty {
-            pairFirst = [UInt64](repeating: 0, count: 65_536)
-            pairSecond = [UInt64](repeating: 0, count: 65_536)
+            let first = UnitMaskTable(), second = UnitMaskTable()
             for (pair, bit) in pairSetBits {
-                for unit in pair.first { pairFirst[Int(unit)] |= bit }
-                for unit in pair.second { pairSecond[Int(unit)] |= bit }
+                for unit in pair.first { first.insert(bit, for: unit) }
+                for unit in pair.second { second.insert(bit, for: unit) }
             }
+            pairFirst = first
+            pairSecond = second
         }
     }
 
@@ -197,11 +199,11 @@ final class CharacterPrefilter {
     /// One pass over every line: the character bits and the pair bits it holds.
     func lineMasks(of document: Document) -> (characters: [UInt64], pairs: [UInt64]) {
         let count = max(document.lines.count, 1)
-        var characters = [UInt64](repeating: 0, count: table.isEmpty ? 0 : count)
-        var pairs = [UInt64](repeating: 0, count: pairFirst.isEmpty ? 0 : count)
+        var characters = [UInt64](repeating: 0, count: table == nil ? 0 : count)
+        var pairs = [UInt64](repeating: 0, count: pairFirst == nil ? 0 : count)
         let units = document.text.units
-        if !table.isEmpty {
-            table.withUnsafeBufferPointer { table in
+        if let table {
+            table.withMasks { table in
                 for (index, line) in document.lines.enumerated() {
                     var mask: UInt64 = 0
                     for i in line.content { mask |= table[Int(units[i])] }
@@ -209,9 +211,9 @@ final class CharacterPrefilter {
                 }
             }
         }
-        if !pairFirst.isEmpty {
-            pairFirst.withUnsafeBufferPointer { first in
-                pairSecond.withUnsafeBufferPointer { second in
+        if let pairFirst, let pairSecond {
+            pairFirst.withMasks { first in
+                pairSecond.withMasks { second in
                     for (index, line) in document.lines.enumerated() where line.content.count > 1 {
                         var mask: UInt64 = 0
                         var previous = first[Int(units[line.content.lowerBound])]

@@ -26,23 +26,28 @@ public struct LineMatcherKind: MatcherKind {
                 requires: RequiredLiterals? = nil) {
         self.maxLength = maxLength
         self.requiredLiterals = requires
-        self.exact = Set(exact.map { Self.key(for: $0, caseSensitive: caseSensitive) })
         self.patterns = patterns
         self.caseSensitive = caseSensitive
         longestExact = exact.map(\.utf16.count).max() ?? 0
-        exactHashes = Set(exact.map { line in
-            let units = Array(line.trimmedWhitespace.utf16)
-            return units.withUnsafeBufferPointer { Self.lineHash($0, 0..<units.count, caseSensitive: caseSensitive) }
-        })
+        var keys = Set<String>(minimumCapacity: exact.count)
+        var hashes = Set<UInt64>(minimumCapacity: exact.count)
+        for line in exact {
+            let trimmed = line.trimmedWhitespace
+            keys.insert(caseSensitive ? trimmed : Self.foldCase(trimmed))
+            hashes.insert(Self.lineHash(trimmed.utf16, caseSensitive: caseSensitive))
+        }
+        self.exact = keys
+        exactHashes = hashes
     }
 
-    /// Lower case unit by unit, the same way `lineHash` folds.
-    static func foldCase(_ text: String) -> String { String(decoding: text.utf16.map(WordHash.lower), as: UTF16.self) }
-
-    static func key(for line: String, caseSensitive: Bool) -> String {
-        let trimmed = line.trimmedWhitespace
-        return caseSensitive ? trimmed : foldCase(trimmed)
+    /// Lower case unit by unit, the same way `lineHash` folds (A–Z byte by byte in ASCII text).
+    static func foldCase(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldCaseByUnit(text) }
+        return String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
+
+    /// `foldCase` for any text, UTF-16 unit by unit.
+    static func foldCaseByUnit(_ text: String) -> String { String(decoding: text.utf16.map(WordHash.lower), as: UTF16.self) }
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
         let caseSensitive = try mapping["case-sensitive"]?.bool() ?? false
@@ -55,7 +60,7 @@ public struct LineMatcherKind: MatcherKind {
                 patterns.append(try entry.required("pattern").regex(options: caseSensitive ? [] : [.caseInsensitive]))
             } else {
                 let line = try item.string("a line")
-                guard !line.trimmedWhitespace.isEmpty else {
+                guard line.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
                     throw ConfigError("line: an empty line would match every blank line", at: item.mark)
                 }
                 exact.append(line)
@@ -69,9 +74,14 @@ public struct LineMatcherKind: MatcherKind {
 
     /// FNV-1a over the units (lower-cased unit by unit unless case-sensitive).
     static func lineHash(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, caseSensitive: Bool) -> UInt64 {
+        lineHash(units[range], caseSensitive: caseSensitive)
+    }
+
+    /// `lineHash` of a sequence of units.
+    static func lineHash(_ units: some Sequence<UInt16>, caseSensitive: Bool) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
-        for i in range {
-            let u = caseSensitive ? units[i] : WordHash.lower(units[i])
+        for unit in units {
+            let u = caseSensitive ? unit : WordHash.lower(unit)
             hash = (hash ^ UInt64(u)) &* 0x100000001b3
         }
         return hash

@@ -20,11 +20,16 @@ public final class Linter {
     private let wantedWords: Set<UInt64>
     /// First words the scan keeps only when one of these words follows.
     private let followers: [UInt64: Set<UInt64>]
-    /// Threads that share the rules of one large document (1: this task only). A file
-    /// alone on the command line uses every core this way.
+    /// Threads that share the rules of one large document, or of the linter's first document
+    /// (1: this task only). A file alone on the command line uses every core this way.
     public var ruleParallelism = 1
-    /// Documents smaller than this (UTF-16 units) are linted by one thread.
+    /// Documents smaller than this (UTF-16 units) are linted by one thread, once the linter
+    /// has linted one document.
     public static let parallelThreshold = 1 << 18
+    /// Whether this linter has linted a document. Before the first, most of its rules'
+    /// regexes have yet to compile (see `SharedRegex`), which takes longer than matching a
+    /// small text: threads sharing the rules then share the compiling.
+    private var hasLinted = false
     /// Linters for the other threads, made when first needed.
     private var helpers: [Linter] = []
 
@@ -55,8 +60,22 @@ public final class Linter {
         self.followers = followers.filter { !free.contains($0.key) }
     }
 
-    /// A linter with the same rules and context, for another task.
-    public func copy() throws(ICUError) -> Linter { try Linter(rules: rules, context: context) }
+    /// A linter with the same rules and context, for another task: matchers and break
+    /// iterators of its own, the read-only filters shared.
+    public func copy() throws(ICUError) -> Linter { try Linter(copying: self) }
+
+    private init(copying original: Linter) throws(ICUError) {
+        rules = original.rules
+        context = original.context
+        segmenter = Segmenter(sentenceLocale: context.sentenceLocale)
+        var matchers: [any Matcher] = []
+        for rule in rules { matchers.append(try rule.matcher.makeMatcher()) }
+        self.matchers = matchers
+        vetoes = Array(repeating: nil, count: rules.count)
+        prefilter = original.prefilter
+        wantedWords = original.wantedWords
+        followers = original.followers
+    }
 
     /// Lines of context each part of a large file needs on either side: as many as any rule
     /// looks away from a line, and at least two (a fix that deletes a line takes the blank line
@@ -73,7 +92,9 @@ public final class Linter {
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let threads = shareRules ? min(ruleParallelism, rules.count) : 1
-        if threads > 1, document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
+        let isFirstDocument = !hasLinted
+        hasLinted = true
+        if threads > 1, isFirstDocument || document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
             // Each thread uses its own linter's matchers on the rules it takes.

@@ -15,7 +15,7 @@ public struct PhraseMatcherKind: MatcherKind {
     /// Hashes of each phrase's first word: matching only tries where one of them starts.
     public let firstWordHashes: Set<UInt64>
     /// One regex per first word, holding only the phrases that start with it.
-    let byFirstWord: [UInt64: SharedRegex]
+    let byFirstWord: PhraseRegexes
     /// For first words that only start phrases of two or more words: the second words that
     /// may follow. Most hits of a common first word (`the`, `at`) end there, without ICU.
     let secondWords: [UInt64: Set<UInt64>]
@@ -24,21 +24,23 @@ public struct PhraseMatcherKind: MatcherKind {
     let whole: SharedRegex?
 
     public init(phrases: [(String, String?)], caseSensitive: Bool) {
+        self.init(phrases: phrases, normalized: phrases.map { Self.normalize($0.0, caseSensitive: caseSensitive) }, caseSensitive: caseSensitive)
+    }
+
+    /// `normalized` holds each phrase's `normalize`d form, in order.
+    init(phrases: [(String, String?)], normalized: [String], caseSensitive: Bool) {
         var table: [String: String?] = [:]
-        for (phrase, replacement) in phrases { table[Self.normalize(phrase, caseSensitive: caseSensitive)] = replacement }
+        for (key, (_, replacement)) in zip(normalized, phrases) { table[key] = replacement }
         replacements = table
         self.caseSensitive = caseSensitive
         // A phrase that does not start with a letter or digit cannot be found by its first
         // word: then the list is searched the slow way, everywhere.
         let startsWithWords = phrases.allSatisfy { phrase in phrase.0.utf16.first.map(WordHash.isWordUnit) ?? false }
         let options: RegexOptions = caseSensitive ? [.unicodeWordBoundaries] : [.unicodeWordBoundaries, .caseInsensitive]
-        func regex(_ list: [String]) -> SharedRegex {
-            SharedRegex(trusted: "\\b(?:" + list.sorted { $0.count > $1.count }.map(Self.regexSource).joined(separator: "|") + ")\\b", options: options, analyze: false)
-        }
         if startsWithWords {
             let grouped = Dictionary(grouping: phrases.map(\.0)) { WordHash.firstWord(of: $0) ?? 0 }
             firstWordHashes = Set(grouped.keys)
-            byFirstWord = grouped.mapValues(regex)
+            byFirstWord = PhraseRegexes(groups: grouped, options: options)
             secondWords = grouped.compactMapValues { group in
                 let seconds = group.map { WordHash.words(of: $0).dropFirst().first }
                 return seconds.allSatisfy { $0 != nil } ? Set(seconds.compactMap { $0 }) : nil
@@ -46,9 +48,9 @@ public struct PhraseMatcherKind: MatcherKind {
             whole = nil
         } else {
             firstWordHashes = []
-            byFirstWord = [:]
+            byFirstWord = PhraseRegexes(groups: [:], options: options)
             secondWords = [:]
-            whole = regex(phrases.map(\.0))
+            whole = PhraseRegexes.regex(for: phrases.map(\.0), options: options)
         }
     }
 
@@ -66,16 +68,20 @@ public struct PhraseMatcherKind: MatcherKind {
         }
         guard !phrases.isEmpty else { throw ConfigError("phrases: the list is empty", at: node.mark) }
         var seen: [String: Int] = [:]
+        var normalized: [String] = []
+        normalized.reserveCapacity(phrases.count)
         for (index, (phrase, _)) in phrases.enumerated() {
             let key = normalize(phrase, caseSensitive: caseSensitive)
             if key.isEmpty { throw ConfigError("phrases: empty phrase", at: node.mark) }
             if let earlier = seen[key] { throw ConfigError("phrases: '\(phrase)' is listed twice (entries \(earlier + 1) and \(index + 1))", at: node.mark) }
             seen[key] = index
+            normalized.append(key)
         }
-        let kind = Self(phrases: phrases, caseSensitive: caseSensitive)
+        let kind = Self(phrases: phrases, normalized: normalized, caseSensitive: caseSensitive)
         // The phrases are escaped, so their regexes compile; check one list anyway so a
         // surprise shows at load time rather than as a rule failure.
-        if !node.mark.source.isTrusted, let sample = kind.whole ?? kind.byFirstWord.values.first {
+        if !node.mark.source.isTrusted,
+           let sample = kind.whole ?? kind.byFirstWord.groups.keys.first.flatMap(kind.byFirstWord.regex(forFirstWord:)) {
             do { _ = try SharedRegex(sample.pattern, options: sample.options) } catch {
                 throw ConfigError("phrases: cannot compile the list: \(error.reason)", at: node.mark)
             }
@@ -88,12 +94,23 @@ public struct PhraseMatcherKind: MatcherKind {
 
     /// Lower-cased (unless case-sensitive), single spaces, straight apostrophes.
     static func normalize(_ phrase: String, caseSensitive: Bool) -> String {
+        ASCIIPhrase(phrase)?.normalized(caseSensitive: caseSensitive) ?? normalizeByCharacter(phrase, caseSensitive: caseSensitive)
+    }
+
+    /// `normalize` for any text, Character by Character.
+    static func normalizeByCharacter(_ phrase: String, caseSensitive: Bool) -> String {
         let words = phrase.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let straight = words.replacing("’", with: "'")
         return caseSensitive ? straight : straight.lowercased()
     }
 
+    /// The phrase as regex source: words joined by `\s+`, either apostrophe, syntax escaped.
     static func regexSource(_ phrase: String) -> String {
+        ASCIIPhrase(phrase)?.regexSource ?? regexSourceByCharacter(phrase)
+    }
+
+    /// `regexSource` for any text, Character by Character.
+    static func regexSourceByCharacter(_ phrase: String) -> String {
         phrase.split(whereSeparator: { $0.isWhitespace }).map { word in
             var out = ""
             for scalar in word.unicodeScalars {
@@ -122,7 +139,7 @@ final class PhraseMatcher: Matcher {
     /// The regex for phrases starting with the word `hash`, pointed at the document's text.
     private func regex(for hash: UInt64, in document: Document) throws(ICUError) -> ICUText.Regex? {
         if let made = regexes[hash] { return made }
-        guard let lazy = kind.byFirstWord[hash] else { return nil }
+        guard let lazy = kind.byFirstWord.regex(forFirstWord: hash) else { return nil }
         let made = try lazy.instance()
         try made.reset(document.text)
         regexes[hash] = made

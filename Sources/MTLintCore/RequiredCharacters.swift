@@ -17,9 +17,9 @@ public enum RequiredCharacters {
         let result = analyzer.alternation()
         guard analyzer.index == analyzer.units.count else { return Requirement() }
         // Each is a necessary condition, so a segment must meet all of them.
-        return Requirement(characters: result.chars.flatMap { useful($0) ? $0 : nil },
+        return Requirement(characters: result.chars.flatMap { useful($0) ? $0.set : nil },
                            transitions: result.transitions.flatMap { CharacterTransitions.useful($0) ? $0 : nil },
-                           pairs: result.pairs.flatMap { $0.allSatisfy(\.isUseful) && !$0.isEmpty ? $0 : nil })
+                           pairs: result.pairs.flatMap { $0.allSatisfy(\.isUseful) && !$0.isEmpty ? $0.map(\.characterPair) : nil })
     }
 
     /// What a regex needs in a segment; both nil when nothing cheap can be said.
@@ -48,16 +48,17 @@ public enum RequiredCharacters {
             self.second = second
         }
 
-        var size: Int { first.count * second.count }
-
         /// Useful when no pair in it is common in prose (letters in words, a space before a
         /// word, punctuation before a space...).
-        var isUseful: Bool {
+        var isUseful: Bool { Self.isUseful(first: first, second: second, size: first.count * second.count) }
+
+        /// `isUseful` for the sets `first` and `second`, which make `size` pairs.
+        static func isUseful<Units: Sequence<UInt16>>(first: Units, second: Units, size: Int) -> Bool {
             guard size > 0 else { return false }
             // Line masks hold no line breaks, so a pair with one could never be seen.
             guard !first.contains(where: { $0 == 0x0A || $0 == 0x0D }), !second.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
             for a in first {
-                for b in second where Self.isCommon(a, b) { return false }
+                for b in second where isCommon(a, b) { return false }
             }
             return true
         }
@@ -75,8 +76,18 @@ public enum RequiredCharacters {
         }
     }
 
+    /// A `CharacterPair` while the analysis builds it.
+    struct UnitPair {
+        var first: UnitSet
+        var second: UnitSet
+
+        var size: Int { first.count * second.count }
+        var isUseful: Bool { CharacterPair.isUseful(first: first, second: second, size: size) }
+        var characterPair: CharacterPair { CharacterPair(first: first.set, second: second.set) }
+    }
+
     /// A set filters well when it holds only characters that many lines lack.
-    static func useful(_ set: Set<UInt16>) -> Bool {
+    static func useful(_ set: UnitSet) -> Bool {
         !set.isEmpty && set.count <= 48 && set.allSatisfy { unit in
             !(unit >= 0x41 && unit <= 0x5A) && !(unit >= 0x61 && unit <= 0x7A)
                 && ![0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x2E, 0x27, 0x2D].contains(unit)
@@ -84,7 +95,7 @@ public enum RequiredCharacters {
     }
 
     /// Rough cost of a candidate set: how often its characters occur in English text.
-    static func score(_ set: Set<UInt16>) -> Int {
+    static func score(_ set: UnitSet) -> Int {
         set.reduce(0) { total, unit in
             switch unit {
             case 0x20, 0x09, 0x0A, 0x0D: total + 1000
@@ -115,14 +126,14 @@ public enum RequiredCharacters {
         /// transitions one of which every match contains, and the classes of the first and
         /// last character it consumes.
         struct Atom {
-            var chars: Set<UInt16>?
+            var chars: UnitSet?
             var transitions: UInt16?
-            var pairs: [CharacterPair]?
+            var pairs: [UnitPair]?
             var first: UInt8 = CharacterTransitions.anyClass
             var last: UInt8 = CharacterTransitions.anyClass
             /// The characters a match can start and end with, when known.
-            var firstChars: Set<UInt16>?
-            var lastChars: Set<UInt16>?
+            var firstChars: UnitSet?
+            var lastChars: UnitSet?
             /// Consumes no text (anchors, look-arounds, flags, comments).
             var zeroWidth = false
             /// A look-ahead's text follows the position, a look-behind's precedes it.
@@ -159,24 +170,24 @@ public enum RequiredCharacters {
         /// The best requirement among the sequence's mandatory atoms and the transitions
         /// between neighbouring ones.
         mutating func sequence() -> Atom {
-            var bestChars: Set<UInt16>?
+            var bestChars: UnitSet?
             var bestTransitions: UInt16?
-            var bestPair: CharacterPair?
+            var bestPair: UnitPair?
             var first: UInt8?
             var last = CharacterTransitions.anyClass
-            var firstChars: Set<UInt16>??  // set once: the first consumed atom's, nil when unknown
-            var lastChars: Set<UInt16>?
+            var firstChars: UnitSet??  // set once: the first consumed atom's, nil when unknown
+            var lastChars: UnitSet?
             var previousLast: UInt8?  // last class of the previous consumed atom, if certain
-            var previousLastChars: Set<UInt16>?
-            var behindLastChars: Set<UInt16>?  // a look-behind's last characters, just before the next atom
+            var previousLastChars: UnitSet?
+            var behindLastChars: UnitSet?  // a look-behind's last characters, just before the next atom
             var consumedAny = false
-            func consider(pair first: Set<UInt16>?, _ second: Set<UInt16>?) {
+            func consider(pair first: UnitSet?, _ second: UnitSet?) {
                 guard let first, let second else { return }
-                let pair = CharacterPair(first: first, second: second)
+                let pair = UnitPair(first: first, second: second)
                 guard pair.isUseful else { return }
                 if bestPair.map({ pair.size < $0.size }) ?? true { bestPair = pair }
             }
-            func consider(_ chars: Set<UInt16>?) {
+            func consider(_ chars: UnitSet?) {
                 if let chars, bestChars.map({ score(chars) < score($0) }) ?? true { bestChars = chars }
             }
             func consider(transitions: UInt16?) {
@@ -350,7 +361,7 @@ public enum RequiredCharacters {
         mutating func charClass() -> Atom {
             let start = index
             index += 1
-            var set = Set<UInt16>()
+            var set = UnitSet()
             var simple = true
             if !atEnd, current == 0x5E { simple = false; index += 1 }
             var first = true

@@ -93,7 +93,7 @@ public enum RuleDecoder {
 
     static func nonEmptyText(_ node: ConfigNode, _ key: String) throws(ConfigError) -> String {
         let text = try node.string()
-        guard !text.trimmedWhitespace.isEmpty else { throw ConfigError("\(key) must not be empty", at: node.mark) }
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { throw ConfigError("\(key) must not be empty", at: node.mark) }
         return text
     }
 
@@ -189,7 +189,7 @@ public enum RuleDecoder {
         let passNode = try map.required("pass")
         for item in try passNode.list() {
             let text = try item.string("an example text")
-            if text.contains(MarkedText.open) || text.contains(MarkedText.close) {
+            if MarkedText.containsMarker(text) {
                 throw ConfigError("pass examples take no ⟨ ⟩ markers", at: item.mark)
             }
             examples.pass.append(text)

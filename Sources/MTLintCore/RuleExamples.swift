@@ -26,6 +26,48 @@ public struct MarkedText: Sendable, Equatable {
     public enum ParseError: Error, Equatable { case unbalanced }
 
     public init(parsing source: String) throws(ParseError) {
+        self = Self.scalarsAreCharacters(source) ? try Self.parseScalars(source) : try Self.parseCharacters(source)
+    }
+
+    /// Whether every scalar of `text` is a Character of its own (but for "\r\n", which is no
+    /// marker either): scalars below U+0300, spaces, general punctuation, currency signs and
+    /// the markers are never combining marks, joiners, prepended or paired with neighbours.
+    /// Then parsing scalar by scalar gives what parsing Character by Character gives.
+    static func scalarsAreCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2000...0x200A, 0x2010...0x2027, 0x202F...0x205F, 0x20A0...0x20C0, 0x27E8, 0x27E9: true
+            default: false
+            }
+        }
+    }
+
+    /// Parses scalar by scalar (see `scalarsAreCharacters`).
+    static func parseScalars(_ source: String) throws(ParseError) -> MarkedText {
+        let open = Self.open.unicodeScalars.first, close = Self.close.unicodeScalars.first
+        var text = String.UnicodeScalarView()
+        var spans: [Range<Int>] = []
+        var openAt: Int?
+        var offset = 0
+        for scalar in source.unicodeScalars {
+            if scalar == open {
+                guard openAt == nil else { throw .unbalanced }
+                openAt = offset
+            } else if scalar == close {
+                guard let start = openAt else { throw .unbalanced }
+                spans.append(start..<offset)
+                openAt = nil
+            } else {
+                text.append(scalar)
+                offset += UTF16.width(scalar)
+            }
+        }
+        guard openAt == nil else { throw .unbalanced }
+        return MarkedText(text: String(text), spans: spans)
+    }
+
+    /// Parses Character by Character.
+    static func parseCharacters(_ source: String) throws(ParseError) -> MarkedText {
         var text = ""
         var spans: [Range<Int>] = []
         var openAt: Int?
@@ -44,7 +86,20 @@ public struct MarkedText: Sendable, Equatable {
             }
         }
         guard openAt == nil else { throw .unbalanced }
+        return MarkedText(text: text, spans: spans)
+    }
+
+    init(text: String, spans: [Range<Int>]) {
         self.text = text
         self.spans = spans
+    }
+
+    /// Whether `text` holds a ⟨ or ⟩ marker. A Character equal to one holds its scalar
+    /// (nothing else is canonically equivalent to it), so text without either scalar is
+    /// answered without walking its Characters.
+    public static func containsMarker(_ text: String) -> Bool {
+        let open = Self.open.unicodeScalars.first, close = Self.close.unicodeScalars.first
+        guard text.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return false }
+        return text.contains(Self.open) || text.contains(Self.close)
     }
 }

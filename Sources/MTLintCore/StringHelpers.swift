@@ -7,3 +7,19 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 }
+
+extension Substring {
+    /// Without leading and trailing Unicode white space. The same scalars as the generic
+    /// version, copied as one slice of UTF-8 rather than scalar by scalar.
+    public var trimmedWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(Substring(scalars[first...last]))
+    }
+}
+
+extension String {
+    /// Without leading and trailing Unicode white space (see `Substring.trimmedWhitespace`).
+    public var trimmedWhitespace: String { self[...].trimmedWhitespace }
+}

@@ -6,6 +6,8 @@ public struct RuleFile: Sendable {
     public var text: String
     /// A shipped rule file (embedded in the binary, tested in CI).
     public var isBuiltin: Bool
+    /// The file's YAML parsed at build time (shipped files only; see `PreparsedRuleFile`).
+    var preparsed: PreparsedRuleFile?
 
     public init(path: String, text: String, isBuiltin: Bool = false) {
         self.path = path
@@ -21,7 +23,9 @@ public struct RuleFile: Sendable {
     /// Parses and decodes the rules in this file.
     public func rules(resolver: RuleFileResolver) throws(ConfigError) -> [Rule] {
         let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin)
-        guard let root = try YAMLReader.parse(source) else {
+        let parsed: ConfigNode?
+        if let preparsed { parsed = preparsed.root(in: source) } else { parsed = try YAMLReader.parse(source) }
+        guard let root = parsed else {
             throw ConfigError("empty rule file", at: ConfigMark(source: source, line: 1, column: 1))
         }
         return try RuleDecoder.rules(from: root, files: resolver)

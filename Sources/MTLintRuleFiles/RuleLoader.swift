@@ -6,7 +6,11 @@ import MTLintCore
 public enum RuleLoader {
     /// The rules shipped in `Rules/`, embedded in the binary at build time.
     public static func builtinFiles() -> [RuleFile] {
-        EmbeddedRuleFiles.all.map { RuleFile(path: "Rules/" + $0.path, text: $0.contents, isBuiltin: true) }
+        zip(EmbeddedRuleFiles.all, EmbeddedRuleFiles.preparsed).map { file, preparsed in
+            var builtin = RuleFile(path: "Rules/" + file.path, text: file.contents, isBuiltin: true)
+            builtin.preparsed = preparsed
+            return builtin
+        }
     }
 
     /// Rule files found under `directory` (recursively), sorted by path.
@@ -58,7 +62,7 @@ public enum RuleLoader {
         var firstSeen: [String: String] = [:]
         for file in files where RuleFile.isRuleFile(file.path) {
             do {
-                for rule in try file.rules(resolver: resolver.relative(to: file.path)) {
+                for rule in try file.rules(resolver: resolver.relative(to: file)) {
                     if let earlier = firstSeen[rule.id] {
                         let source = ConfigSource(path: file.path, text: file.text)
                         errors.append(ConfigError("duplicate rule id '\(rule.id)' (also in \(earlier))", at: idMark(rule.id, in: source)))
@@ -103,22 +107,52 @@ public enum RuleLoader {
 struct FileSetResolver: RuleFileResolver {
     let byPath: [String: String]
     var base: String = ""
+    /// Whether `base` is the folder of a shipped rule file, whose names resolve among the
+    /// shipped paths as they are.
+    var baseIsBuiltin = false
 
+    /// Files on disk are keyed by their standardized path (symbolic links resolved), as
+    /// lookups are. Shipped files live in the binary, not on disk: their paths (`Rules/…`)
+    /// are already standard and are used as they are, which spares a file-system walk per
+    /// shipped file at every start.
     init(files: [RuleFile]) {
         var map: [String: String] = [:]
-        for file in files { map[(file.path as NSString).standardizingPath] = file.text }
+        for file in files { map[file.isBuiltin ? file.path : (file.path as NSString).standardizingPath] = file.text }
         byPath = map
     }
 
-    func relative(to ruleFile: String) -> FileSetResolver {
+    func relative(to ruleFile: RuleFile) -> FileSetResolver {
         var copy = self
-        copy.base = (ruleFile as NSString).deletingLastPathComponent
+        copy.base = (ruleFile.path as NSString).deletingLastPathComponent
+        copy.baseIsBuiltin = ruleFile.isBuiltin
         return copy
     }
 
     func lines(of name: String) -> [String]? {
-        let path = ((base as NSString).appendingPathComponent(name) as NSString).standardizingPath
+        let joined = (base as NSString).appendingPathComponent(name)
+        let path = baseIsBuiltin ? joined : (joined as NSString).standardizingPath
         guard let text = byPath[path] else { return nil }
-        return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        return Self.lines(in: text)
+    }
+
+    /// The text split at line feeds, a carriage return before one belonging to the break: the
+    /// lines that splitting its Characters at "\n" and "\r\n" gives (a line feed is always a
+    /// Character of its own or the end of "\r\n"), found on UTF-8 bytes.
+    static func lines(in text: String) -> [String] {
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                var end = index
+                if end != start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+                lines.append(String(Substring(utf8[start..<end])))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(String(Substring(utf8[start..<utf8.endIndex])))
+        return lines
     }
 }

@@ -111,4 +111,24 @@ import Testing
         #expect(a.count > 1000)
         #expect(a == b)
     }
+
+    /// A linter's first document is shared across threads whatever its size (its regexes
+    /// compile then), later small ones are not; both find what one thread finds.
+    @Test func aFirstSmallDocumentSharedAcrossThreadsFindsTheSame() throws {
+        let rules = [
+            try TestRules.pattern("t/quote", "(?<=\\p{L},) (”)(?=\\p{Ll})", replace: "” ", report: 1),
+            try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)", replace: " "),
+            TestRules.lines("t/furniture", ["Must read"]),
+            try TestRules.pattern("t/sentence", "\\bsaid\\b", scope: .sentence),
+        ]
+        let text = "He stopped, ”he said.  Then left.\nMust read\n\nA clean line of prose.\n"
+        let single = try Linter(rules: rules)
+        let parallel = try Linter(rules: rules)
+        parallel.ruleParallelism = 2
+        for _ in 0..<2 {
+            let a = single.lint(Document(text)).findings, b = parallel.lint(Document(text)).findings
+            #expect(a.count == 4)
+            #expect(a == b)
+        }
+    }
 }
