@@ -55,19 +55,7 @@ struct FixCommand: ParsableCommand {
         }
         let (inputs, problems) = InputCollector.collect(paths)
         let plan = try RunPlan(inputs: inputs, options: rules, console: console)
-        let progress = Progress(console: console, unit: "files")
-        let results = plan.map(jobs: inputOptions.jobs) { input, linter in
-            InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
-                defer { progress.advance(bytes: document.byteCount) }
-                let outcome = fixer.fix(document, with: linter)
-                let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
-                return FileOutcome(input: input, original: document.bytes, outcome: outcome,
-                                   report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining,
-                                                      wordCount: output.statistics ? WordCount.count(fixed) : 0,
-                                                      sourceLines: output.format == .text))
-            }
-        }
-        progress.finish()
+        let progress = Progress(console: console, unit: "files", streamsToTerminal: console.isTerminal)
         var failed = problems
         var reports: [FileReport] = []
         var wouldChange = false
@@ -76,10 +64,25 @@ struct FixCommand: ParsableCommand {
         func status(_ line: String) {
             if toStdout || diff { console.err(line) } else { console.out(line) }
         }
-        for result in results {
+        // Each file is written (or diffed) as soon as its turn comes, in path order, and its
+        // bytes dropped: only the report of what remains is kept for the end.
+        plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
+            let result = InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
+                defer { progress.advance(bytes: document.byteCount) }
+                let outcome = fixer.fix(document, with: linter)
+                let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
+                return FileOutcome(input: input, original: document.bytes, outcome: outcome,
+                                   report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining,
+                                                      wordCount: output.statistics ? WordCount.count(fixed) : 0,
+                                                      sourceLines: output.format == .text))
+            }
+            turn.emit(result)
+        }, deliver: { (result: Result<FileOutcome, InputProblem>) in
             let file: FileOutcome
             switch result {
-            case .failure(let problem): failed.append(problem); continue
+            case .failure(let problem):
+                failed.append(problem)
+                return
             case .success(let value): file = value
             }
             reports.append(file.report)
@@ -92,16 +95,16 @@ struct FixCommand: ParsableCommand {
             if diff {
                 let old = String(decoding: file.original, as: UTF8.self), new = String(decoding: file.outcome.bytes, as: UTF8.self)
                 console.out(UnifiedDiff.render(old: old, new: new, oldPath: "a/\(path)", newPath: "b/\(path)"))
-                continue
+                return
             }
             if case .standardInput = file.input, !check {
                 console.writeOut(file.outcome.bytes)
             } else if changed, !check, case .file(let filePath) = file.input {
-                do {
+                do throws(AtomicWriter.Failure) {
                     try AtomicWriter.write(file.outcome.bytes, to: filePath, expecting: file.original)
                 } catch {
                     failed.append(InputProblem(path: path, message: error.description))
-                    continue
+                    return
                 }
             }
             if changed {
@@ -110,7 +113,8 @@ struct FixCommand: ParsableCommand {
                 let verb = check || diff ? "would fix" : "fixed"
                 status("\(path): \(verb) \(total) (\(counts))\n")
             }
-        }
+        })
+        progress.finish()
         let remaining = RunReport(files: reports)
         if remaining.findingCount > 0 || output.statistics || ![.text, .concise].contains(output.format) {
             let rendered = output.render(remaining, console: console, rules: plan.rules)

@@ -113,16 +113,4 @@ struct RunPlan {
             delivery.finish(index)
         }
     }
-
-    /// Runs `work` over every input, group by group on all cores, and returns results in input order.
-    func map<T: Sendable>(jobs: Int, _ work: @Sendable @escaping (Input, Linter) -> T) -> [T] {
-        // One file alone: its rules share the cores instead (for large files).
-        if order.count == 1, let group = groups.first { group.linter.ruleParallelism = jobs }
-        var results: [Input: T] = [:]
-        for group in groups {
-            let values = ParallelLint.map(group.inputs, jobs: jobs, linter: group.linter, work)
-            for (input, value) in zip(group.inputs, values) { results[input] = value }
-        }
-        return order.compactMap { results[$0] }
-    }
 }
