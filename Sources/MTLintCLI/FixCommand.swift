@@ -67,15 +67,8 @@ struct FixCommand: ParsableCommand {
         // Each file is written (or diffed) as soon as its turn comes, in path order, and its
         // bytes dropped: only the report of what remains is kept for the end.
         plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
-            let result = InputReader.read(input, format: inputOptions.format(for: input), console: console).map { document -> FileOutcome in
-                defer { progress.advance(bytes: document.byteCount) }
-                let outcome = fixer.fix(document, with: linter)
-                let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
-                return FileOutcome(input: input, original: document.bytes, outcome: outcome,
-                                   report: FileReport(path: input.displayPath, document: fixed, result: outcome.remaining,
-                                                      wordCount: output.statistics ? WordCount.count(fixed) : 0,
-                                                      sourceLines: output.format == .text))
-            }
+            let result = fix(input, with: linter, fixer: fixer, console: console)
+            if case .success(let file) = result { progress.advance(bytes: file.original.count) }
             turn.emit(result)
         }, deliver: { (result: Result<FileOutcome, InputProblem>) in
             let file: FileOutcome
@@ -127,5 +120,78 @@ struct FixCommand: ParsableCommand {
         if !failed.isEmpty || reports.contains(where: { !$0.failures.isEmpty }) { throw CommandExit(status: .error) }
         if check && wouldChange { throw CommandExit(status: .findings) }
         if remaining.findingCount > 0 { throw CommandExit(status: .findings) }
+    }
+
+    /// Fixes one input. A large plain-text file is checked whole, then fixed in parts (on every
+    /// core when it is the only input), so memory holds its bytes and the fixed bytes but never
+    /// two whole documents.
+    func fix(_ input: Input, with linter: Linter, fixer: Fixer, console: Console) -> Result<FileOutcome, InputProblem> {
+        let format = inputOptions.format(for: input)
+        let path = input.displayPath
+        let bytes: [UInt8]
+        switch InputReader.readBytes(input, console: console) {
+        case .success(let read): bytes = read
+        case .failure(let problem): return .failure(problem)
+        }
+        do throws(InputError) {
+            if format == .plain, bytes.count > PartitionedLint.threshold {
+                try Document.check(bytes: bytes)
+                return .success(fixInParts(bytes, path: path, input: input, linter: linter, fixer: fixer))
+            }
+            return .success(try fixWhole(bytes, format: format, path: path, input: input, linter: linter, fixer: fixer))
+        } catch {
+            return .failure(InputProblem(path: path, message: error.description))
+        }
+    }
+
+    /// The file fixed as one document.
+    func fixWhole(_ bytes: [UInt8], format: DocumentFormat, path: String, input: Input, linter: Linter,
+                  fixer: Fixer) throws(InputError) -> FileOutcome {
+        let document = try Document(bytes: bytes, format: format)
+        let outcome = fixer.fix(document, with: linter)
+        let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
+        return FileOutcome(input: input, original: bytes, outcome: outcome,
+                           report: FileReport(path: path, document: fixed, result: outcome.remaining,
+                                              wordCount: output.statistics ? WordCount.count(fixed) : 0,
+                                              sourceLines: output.format == .text))
+    }
+
+    /// `PartitionedFix` over the file's parts, put back together: the fixed bytes, the counts,
+    /// and one report of what remains at the fixed file's positions.
+    func fixInParts(_ bytes: [UInt8], path: String, input: Input, linter: Linter, fixer: Fixer,
+                    partSize: Int = DocumentPartition.defaultPartSize) -> FileOutcome {
+        let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
+        var fixed: [UInt8] = []
+        fixed.reserveCapacity(bytes.count)
+        var position = FixedFilePosition()
+        var applied: [String: Int] = [:]
+        var rounds = 0
+        var unstable = Set<String>()
+        var report: FileReport?
+        let partition = DocumentPartition(bytes: bytes, partSize: partSize, contextLines: linter.partContextLines)
+        PartitionedFix.run(partition, fixer: fixer, linters: linters) { part in
+            let piece = FileReport(path: path, document: part.document, result: part.outcome.remaining,
+                                   wordCount: output.statistics ? WordCount.count(part.document, in: part.ownText) : 0,
+                                   sourceLines: output.format == .text, origin: position.origin(of: part))
+            if var whole = report {
+                whole.items += piece.items
+                whole.wordCount += piece.wordCount
+                for failure in piece.failures where !whole.failures.contains(where: { $0.ruleID == failure.ruleID }) {
+                    whole.failures.append(failure)
+                }
+                report = whole
+            } else {
+                report = piece
+            }
+            fixed += part.bytes
+            position.advance(over: part.bytes)
+            applied.merge(part.outcome.applied, uniquingKeysWith: +)
+            rounds = max(rounds, part.outcome.rounds)
+            unstable.formUnion(part.outcome.unstableRules)
+        }
+        let outcome = FixOutcome(bytes: fixed, applied: applied, rounds: rounds, unstableRules: unstable.sorted(),
+                                 remaining: LintResult(findings: [], failures: report?.failures ?? []))
+        return FileOutcome(input: input, original: bytes, outcome: outcome,
+                           report: report ?? FileReport(path: path, document: Document(""), result: outcome.remaining))
     }
 }

@@ -32,7 +32,11 @@ public struct DocumentPartition: Sendable {
     /// At most this many bytes of context on either side.
     public let contextBytes: Int
 
-    public init(bytes: [UInt8], partSize: Int = 1 << 18, contextLines: Int = 20, contextBytes: Int = 1 << 16) {
+    /// About 256 KB: small enough that a few parts per core stay within a file's memory bound,
+    /// large enough that a part's fixed costs do not show.
+    public static let defaultPartSize = 1 << 18
+
+    public init(bytes: [UInt8], partSize: Int = defaultPartSize, contextLines: Int = 20, contextBytes: Int = 1 << 16) {
         self.bytes = bytes
         self.partSize = max(partSize, 64)
         self.contextLines = contextLines

@@ -5,6 +5,11 @@ public struct LintResult: Sendable {
     /// Sorted by position, then rule id.
     public var findings: [Finding]
     public var failures: [RuleFailure]
+
+    public init(findings: [Finding], failures: [RuleFailure]) {
+        self.findings = findings
+        self.failures = failures
+    }
 }
 
 /// Runs a set of rules over documents. Holds per-task ICU state (regex clones, break

@@ -97,19 +97,9 @@ import MTLintRuleFiles
     /// every artifact class, straight quotes early and curly ones late (a document-wide
     /// decision), and parts small enough that boundaries fall everywhere.
     @Test func aFileLintedInPartsReportsWhatTheWholeFileDoes() throws {
-        let article = try String(contentsOfFile: packageRoot + "/Examples/article.txt", encoding: .utf8)
-        let clean = try String(contentsOfFile: packageRoot + "/Tests/Fixtures/clean/music-festival.txt", encoding: .utf8)
-        let straight = "The mayor called it \"a fair deal\" and left.\n\n"
-        let filler = String(repeating: "The council met on Monday and agreed to meet again in the spring.\n\n", count: 30)
-        let curly = "The envoy called it “a bad deal” and stayed.\n\n"
-        let text = "\u{FEFF}" + straight + filler + curly + filler + article
-            + "\n\nZoe\u{301} 👍🏽 北约 said: stop it now, ”he said.\r\n\r\n"
-            + clean + article.replacingOccurrences(of: "\n", with: "\r\n") + "\n\n" + article + clean + article
-        // Swedish-style ” openers, one per part: only the file's count makes them findings.
-        let swedish = "The envoy said ”a fair deal” and left.\n\n" + filler + filler + "The mayor said ”a bad one” and stayed.\n\n"
-            + filler + filler + straight + filler
-        try expectPartsReportAsWhole(text, finding: "quotes/mixed-style")
-        try expectPartsReportAsWhole(swedish, finding: "(Swedish style)")
+        let texts = try PartsFixture.texts()
+        try expectPartsReportAsWhole(texts.mixed, finding: "quotes/mixed-style")
+        try expectPartsReportAsWhole(texts.swedish, finding: "(Swedish style)")
     }
 
     /// Lints `text` whole and in parts of two sizes, in every format; the whole file's concise
@@ -179,5 +169,24 @@ import MTLintRuleFiles
         #expect(stats.files.first?.perThousandWords == 130.43)
         #expect(stats.rules.map(\.count) == [1, 1, 1])
         #expect(stats.categories.map(\.category) == ["boilerplate", "calque", "quote-spacing"])
+    }
+}
+
+/// Texts for linting and fixing a file in parts: BOM, CRLF, emoji, combining marks and CJK
+/// with every artifact class, and quotation marks that only the whole file decides (straight
+/// ones early and curly ones late; Swedish-style ” openers, one per part).
+enum PartsFixture {
+    static func texts() throws -> (mixed: String, swedish: String) {
+        let article = try String(contentsOfFile: packageRoot + "/Examples/article.txt", encoding: .utf8)
+        let clean = try String(contentsOfFile: packageRoot + "/Tests/Fixtures/clean/music-festival.txt", encoding: .utf8)
+        let straight = "The mayor called it \"a fair deal\" and left.\n\n"
+        let filler = String(repeating: "The council met on Monday and agreed to meet again in the spring.\n\n", count: 30)
+        let curly = "The envoy called it “a bad deal” and stayed.\n\n"
+        let mixed = "\u{FEFF}" + straight + filler + curly + filler + article
+            + "\n\nZoe\u{301} 👍🏽 北约 said: stop it now, ”he said.\r\n\r\n"
+            + clean + article.replacingOccurrences(of: "\n", with: "\r\n") + "\n\n" + article + clean + article
+        let swedish = "The envoy said ”a fair deal” and left.\n\n" + filler + filler + "The mayor said ”a bad one” and stayed.\n\n"
+            + filler + filler + straight + filler
+        return (mixed, swedish)
     }
 }
