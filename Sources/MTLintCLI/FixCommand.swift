@@ -41,7 +41,29 @@ struct FixCommand: ParsableCommand {
         var input: Input
         var original: [UInt8]
         var outcome: FixOutcome
+        /// What remains, one piece per part of a file fixed in parts.
+        var remaining: [RemainingPiece]
+    }
+
+    /// What remains in a file or in one part of it: its findings rendered (`body`, by the
+    /// worker that fixed it) and the report without its source excerpts, which is all the end
+    /// of the run needs (counts and, for the formats that render there, the findings).
+    struct RemainingPiece: Sendable {
         var report: FileReport
+        var body: String?
+
+        init(_ report: FileReport, renderer: any StreamingReporter) {
+            body = renderer.body(of: report)
+            self.report = report.withoutSourceLines()
+        }
+    }
+
+    /// The report of what remains after fixing, as one run's output.
+    func render(_ pieces: [RemainingPiece], console: Console, rules: [Rule]) -> String {
+        var reporter = output.reporter(console: console, rules: rules)
+        var out = reporter.start()
+        for piece in pieces { out += reporter.add(piece.report, body: piece.body) }
+        return out + reporter.finish()
     }
 
     func run() throws {
@@ -57,17 +79,19 @@ struct FixCommand: ParsableCommand {
         let plan = try RunPlan(inputs: inputs, options: rules, console: console)
         let progress = Progress(console: console, unit: "files", streamsToTerminal: console.isTerminal)
         var failed = problems
-        var reports: [FileReport] = []
+        var remaining: [RemainingPiece] = []
         var wouldChange = false
         let toStdout = plan.order.contains(.standardInput)
         // Status lines go to stderr when stdout carries the fixed text or a diff.
         func status(_ line: String) {
             if toStdout || diff { console.err(line) } else { console.out(line) }
         }
+        // Remaining findings are rendered by the worker that fixed them.
+        let renderer = output.reporter(console: console, rules: plan.rules)
         // Each file is written (or diffed) as soon as its turn comes, in path order, and its
         // bytes dropped: only the report of what remains is kept for the end.
         plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
-            let result = fix(input, with: linter, fixer: fixer, console: console)
+            let result = fix(input, with: linter, fixer: fixer, renderer: renderer, console: console)
             if case .success(let file) = result { progress.advance(bytes: file.original.count) }
             turn.emit(result)
         }, deliver: { (result: Result<FileOutcome, InputProblem>) in
@@ -78,7 +102,7 @@ struct FixCommand: ParsableCommand {
                 return
             case .success(let value): file = value
             }
-            reports.append(file.report)
+            remaining += file.remaining
             let path = file.input.displayPath
             let changed = file.outcome.bytes != file.original
             wouldChange = wouldChange || changed
@@ -108,24 +132,25 @@ struct FixCommand: ParsableCommand {
             }
         })
         progress.finish()
-        let remaining = RunReport(files: reports)
-        if remaining.findingCount > 0 || output.statistics || ![.text, .concise].contains(output.format) {
-            let rendered = output.render(remaining, console: console, rules: plan.rules)
+        let findingCount = remaining.reduce(0) { $0 + $1.report.items.count }
+        if findingCount > 0 || output.statistics || ![.text, .concise].contains(output.format) {
+            let rendered = render(remaining, console: console, rules: plan.rules)
             if toStdout || diff { console.err(rendered) } else { console.out(rendered) }
         }
         for problem in failed { console.err("mtlint: \(problem.description)\n") }
-        for file in reports {
-            for failure in file.failures { console.err("mtlint: \(file.path): \(failure.description)\n") }
+        for piece in remaining {
+            for failure in piece.report.failures { console.err("mtlint: \(piece.report.path): \(failure.description)\n") }
         }
-        if !failed.isEmpty || reports.contains(where: { !$0.failures.isEmpty }) { throw CommandExit(status: .error) }
+        if !failed.isEmpty || remaining.contains(where: { !$0.report.failures.isEmpty }) { throw CommandExit(status: .error) }
         if check && wouldChange { throw CommandExit(status: .findings) }
-        if remaining.findingCount > 0 { throw CommandExit(status: .findings) }
+        if findingCount > 0 { throw CommandExit(status: .findings) }
     }
 
     /// Fixes one input. A large plain-text file is checked whole, then fixed in parts (on every
     /// core when it is the only input), so memory holds its bytes and the fixed bytes but never
     /// two whole documents.
-    func fix(_ input: Input, with linter: Linter, fixer: Fixer, console: Console) -> Result<FileOutcome, InputProblem> {
+    func fix(_ input: Input, with linter: Linter, fixer: Fixer, renderer: any StreamingReporter,
+             console: Console) -> Result<FileOutcome, InputProblem> {
         let format = inputOptions.format(for: input)
         let path = input.displayPath
         let bytes: [UInt8]
@@ -136,9 +161,10 @@ struct FixCommand: ParsableCommand {
         do throws(InputError) {
             if format == .plain, bytes.count > PartitionedLint.threshold {
                 try Document.check(bytes: bytes)
-                return .success(fixInParts(bytes, path: path, input: input, linter: linter, fixer: fixer))
+                return .success(fixInParts(bytes, path: path, input: input, linter: linter, fixer: fixer, renderer: renderer))
             }
-            return .success(try fixWhole(bytes, format: format, path: path, input: input, linter: linter, fixer: fixer))
+            return .success(try fixWhole(bytes, format: format, path: path, input: input, linter: linter, fixer: fixer,
+                                         renderer: renderer))
         } catch {
             return .failure(InputProblem(path: path, message: error.description))
         }
@@ -146,20 +172,19 @@ struct FixCommand: ParsableCommand {
 
     /// The file fixed as one document.
     func fixWhole(_ bytes: [UInt8], format: DocumentFormat, path: String, input: Input, linter: Linter,
-                  fixer: Fixer) throws(InputError) -> FileOutcome {
+                  fixer: Fixer, renderer: any StreamingReporter) throws(InputError) -> FileOutcome {
         let document = try Document(bytes: bytes, format: format)
         let outcome = fixer.fix(document, with: linter)
         let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
-        return FileOutcome(input: input, original: bytes, outcome: outcome,
-                           report: FileReport(path: path, document: fixed, result: outcome.remaining,
-                                              wordCount: output.statistics ? WordCount.count(fixed) : 0,
-                                              sourceLines: output.format == .text))
+        let report = FileReport(path: path, document: fixed, result: outcome.remaining,
+                                wordCount: output.statistics ? WordCount.count(fixed) : 0, sourceLines: output.format == .text)
+        return FileOutcome(input: input, original: bytes, outcome: outcome, remaining: [RemainingPiece(report, renderer: renderer)])
     }
 
     /// `PartitionedFix` over the file's parts, put back together: the fixed bytes, the counts,
     /// and one report of what remains at the fixed file's positions.
     func fixInParts(_ bytes: [UInt8], path: String, input: Input, linter: Linter, fixer: Fixer,
-                    partSize: Int = DocumentPartition.defaultPartSize) -> FileOutcome {
+                    renderer: any StreamingReporter, partSize: Int = DocumentPartition.defaultPartSize / 2) -> FileOutcome {
         let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
         var fixed: [UInt8] = []
         fixed.reserveCapacity(bytes.count)
@@ -167,22 +192,16 @@ struct FixCommand: ParsableCommand {
         var applied: [String: Int] = [:]
         var rounds = 0
         var unstable = Set<String>()
-        var report: FileReport?
+        var pieces: [RemainingPiece] = []
+        var failed = Set<String>()
         let partition = DocumentPartition(bytes: bytes, partSize: partSize, contextLines: linter.partContextLines)
         PartitionedFix.run(partition, fixer: fixer, linters: linters) { part in
-            let piece = FileReport(path: path, document: part.document, result: part.outcome.remaining,
+            var piece = FileReport(path: path, document: part.document, result: part.outcome.remaining,
                                    wordCount: output.statistics ? WordCount.count(part.document, in: part.ownText) : 0,
-                                   sourceLines: output.format == .text, origin: position.origin(of: part))
-            if var whole = report {
-                whole.items += piece.items
-                whole.wordCount += piece.wordCount
-                for failure in piece.failures where !whole.failures.contains(where: { $0.ruleID == failure.ruleID }) {
-                    whole.failures.append(failure)
-                }
-                report = whole
-            } else {
-                report = piece
-            }
+                                   sourceLines: output.format == .text, origin: position.origin(of: part), isContinuation: part.isContinuation)
+            // A rule that failed in several parts is reported once.
+            piece.failures.removeAll { !failed.insert($0.ruleID).inserted }
+            pieces.append(RemainingPiece(piece, renderer: renderer))
             fixed += part.bytes
             position.advance(over: part.bytes)
             applied.merge(part.outcome.applied, uniquingKeysWith: +)
@@ -190,8 +209,7 @@ struct FixCommand: ParsableCommand {
             unstable.formUnion(part.outcome.unstableRules)
         }
         let outcome = FixOutcome(bytes: fixed, applied: applied, rounds: rounds, unstableRules: unstable.sorted(),
-                                 remaining: LintResult(findings: [], failures: report?.failures ?? []))
-        return FileOutcome(input: input, original: bytes, outcome: outcome,
-                           report: report ?? FileReport(path: path, document: Document(""), result: outcome.remaining))
+                                 remaining: LintResult(findings: [], failures: pieces.flatMap(\.report.failures)))
+        return FileOutcome(input: input, original: bytes, outcome: outcome, remaining: pieces)
     }
 }

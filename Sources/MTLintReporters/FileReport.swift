@@ -69,6 +69,19 @@ public struct FileReport: Sendable {
     }
 }
 
+extension FileReport {
+    /// The report without its source excerpts, once the text format has rendered them: what
+    /// remains of a report kept until the end of a run (counts, positions, messages, fixes).
+    public func withoutSourceLines() -> FileReport {
+        var copy = self
+        for index in copy.items.indices {
+            copy.items[index].sourceLine = ""
+            copy.items[index].sourceLineStart = 0
+        }
+        return copy
+    }
+}
+
 /// Everything a run found, in path order.
 public struct RunReport: Sendable {
     public var files: [FileReport]

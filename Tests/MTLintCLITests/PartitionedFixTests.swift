@@ -33,18 +33,21 @@ import MTLintRuleFiles
         for (text, unsafe) in [(texts.mixed, false), (texts.mixed + "\n", true), (texts.swedish, true)] {
             let bytes = Array(text.utf8)
             let fixer = Fixer(includeUnsafe: unsafe)
-            for arguments in [["--format", "concise"], ["--format", "json"], ["--statistics"]] {
+            for arguments in [["--format", "text"], ["--format", "json"], ["--format", "sarif"], ["--statistics"]] {
                 let command = try FixCommand.parse(["a.txt"] + arguments + (unsafe ? ["--unsafe-fixes"] : []))
-                let whole = try command.fixWhole(bytes, format: .plain, path: "a.txt", input: .file("a.txt"), linter: linter, fixer: fixer)
+                let renderer = command.output.reporter(console: console, rules: rules)
+                let whole = try command.fixWhole(bytes, format: .plain, path: "a.txt", input: .file("a.txt"), linter: linter, fixer: fixer,
+                                                 renderer: renderer)
                 #expect(whole.outcome.changed)
                 for partSize in [700, 2_500] {
-                    let parts = command.fixInParts(bytes, path: "a.txt", input: .file("a.txt"), linter: linter, fixer: fixer, partSize: partSize)
+                    let parts = command.fixInParts(bytes, path: "a.txt", input: .file("a.txt"), linter: linter, fixer: fixer,
+                                                   renderer: renderer, partSize: partSize)
                     // The same bytes, but for line breaks at the very end (see `Fixer.Part.clamped`).
                     #expect(Self.firstDifference(Self.withoutFinalLineBreaks(parts.outcome.bytes), Self.withoutFinalLineBreaks(whole.outcome.bytes)) == nil,
                             "fixed bytes, parts of \(partSize), unsafe \(unsafe)")
                     #expect(parts.outcome.applied == whole.outcome.applied)
                     #expect(parts.outcome.unstableRules == whole.outcome.unstableRules)
-                    let render = { (file: FixCommand.FileOutcome) in command.output.render(RunReport(files: [file.report]), console: console, rules: rules) }
+                    let render = { (file: FixCommand.FileOutcome) in command.render(file.remaining, console: console, rules: rules) }
                     #expect(Self.firstDifference(Array(render(parts).utf8), Array(render(whole).utf8)) == nil,
                             "\(arguments), parts of \(partSize), unsafe \(unsafe)")
                 }
