@@ -27,7 +27,7 @@ public enum PartitionedFix {
         guard let first = linters.first else { return }
         let parts = partition.parts
         let census = first.needsQuoteCensus ? PartitionedLint.quoteCensus(of: parts, in: partition, format: format, linters: linters) : nil
-        WorkQueue.stream(parts.count, states: linters, window: linters.count * 2, { linter, index in
+        WorkQueue.stream(parts.count, states: linters, window: linters.count + 1, { linter, index in
             let part = parts[index]
             let document = PartitionedLint.makeDocument(partition.bytes, part.bytes, format: format)
             let outcome = fixer.fix(document, with: linter, part: Fixer.Part(text: part.ownText, endsFile: part.isLast, census: census))
