@@ -159,7 +159,7 @@ struct FixCommand: ParsableCommand {
         case .failure(let problem): return .failure(problem)
         }
         do throws(InputError) {
-            if format == .plain, bytes.count > PartitionedLint.threshold {
+            if PartitionedLint.applies(to: bytes.count, format: format) {
                 try Document.check(bytes: bytes)
                 return .success(fixInParts(bytes, path: path, input: input, linter: linter, fixer: fixer, renderer: renderer))
             }
@@ -185,7 +185,7 @@ struct FixCommand: ParsableCommand {
     /// and one report of what remains at the fixed file's positions.
     func fixInParts(_ bytes: [UInt8], path: String, input: Input, linter: Linter, fixer: Fixer,
                     renderer: any StreamingReporter, partSize: Int = DocumentPartition.defaultPartSize / 2) -> FileOutcome {
-        let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
+        let linters = linter.withThreadCopies()
         var fixed: [UInt8] = []
         fixed.reserveCapacity(bytes.count)
         var position = FixedFilePosition()

@@ -93,7 +93,7 @@ struct LintCommand: ParsableCommand {
             return 0
         }
         let path = input.displayPath
-        if format == .plain, bytes.count > PartitionedLint.threshold {
+        if PartitionedLint.applies(to: bytes.count, format: format) {
             do {
                 try Document.check(bytes: bytes)
             } catch {
@@ -101,7 +101,7 @@ struct LintCommand: ParsableCommand {
                 return bytes.count
             }
             turn.waitForTurn()
-            let linters = [linter] + (1..<max(1, linter.ruleParallelism)).compactMap { _ in try? linter.copy() }
+            let linters = linter.withThreadCopies()
             PartitionedLint.run(DocumentPartition(bytes: bytes, contextLines: linter.partContextLines), format: format, linters: linters, transform: { part in
                 let report = output.fileReport(path: path, document: part.document, result: part.result, origin: part.origin,
                                                isContinuation: part.isContinuation, countWordsIn: part.ownText)

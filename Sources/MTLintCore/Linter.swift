@@ -65,6 +65,14 @@ public final class Linter {
         self.followers = followers.filter { !free.contains($0.key) }
     }
 
+    /// This linter and the helpers for the other threads its `ruleParallelism` allows (the same
+    /// helpers that share its rules), for work that runs parts of one file side by side. A copy
+    /// that fails just means fewer threads.
+    public func withThreadCopies() -> [Linter] {
+        _ = prepareHelpers(ruleParallelism - 1)
+        return [self] + helpers.prefix(max(0, ruleParallelism - 1))
+    }
+
     /// A linter with the same rules and context, for another task: matchers and break
     /// iterators of its own, the read-only filters shared.
     public func copy() throws(ICUError) -> Linter { try Linter(copying: self) }

@@ -9,6 +9,12 @@ public enum PartitionedLint {
     /// Files larger than this (bytes) are linted in parts.
     public static let threshold = 4 << 20
 
+    /// Whether a file is linted (and fixed) in parts: plain text over `threshold` (Markdown and
+    /// HTML masking needs the whole file).
+    public static func applies(to byteCount: Int, format: DocumentFormat) -> Bool {
+        format == .plain && byteCount > threshold
+    }
+
     /// One part's outcome: its document, the findings that start in its own bytes, and where
     /// the document starts in the file.
     public struct PartResult {
