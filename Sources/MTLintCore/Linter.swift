@@ -37,6 +37,13 @@ public final class Linter {
     private var hasLinted = false
     /// Linters for the other threads, made when first needed.
     private var helpers: [Linter] = []
+    /// When true, `ruleTimes` adds up the time each rule takes on this linter's thread
+    /// (the benchmark's per-rule attribution inside a whole run).
+    public var measuresRuleTimes = false
+    /// Time spent in each rule (by index into `rules`) while `measuresRuleTimes` was on.
+    public private(set) var ruleTimes: [Duration] = []
+    /// Time spent computing what rules share (segments, scans) while `measuresRuleTimes` was on.
+    public private(set) var sharedTime: Duration = .zero
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
@@ -120,6 +127,7 @@ public final class Linter {
             }
             failures.sort { $0.ruleID < $1.ruleID }
         } else {
+            if measuresRuleTimes { prepare(document, scan: scan) }
             (findings, failures) = run(Array(rules.indices), on: document, scan: scan, quoteCensus: quoteCensus)
         }
         if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
@@ -145,18 +153,25 @@ public final class Linter {
     private func prepare(_ document: Document, scan: DocumentScan) {
         var needs = SegmentNeeds()
         for rule in rules { needs.formUnion(rule.needs) }
-        _ = WorkQueue.map(2, states: [(), ()]) { _, half in
-            if half == 0 {
-                if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) }
-                if needs.contains(.words) { _ = document.words(using: self.segmenter) }
-            } else {
-                _ = document.lineContents
-                _ = document.paragraphs
-                _ = scan.wordPositions
-                _ = scan.trimmedLineHashes(caseSensitive: true)
-                _ = scan.trimmedLineHashes(caseSensitive: false)
-                for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
-            }
+        let halves = [{
+            if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) }
+            if needs.contains(.words) { _ = document.words(using: self.segmenter) }
+        }, {
+            _ = document.lineContents
+            _ = document.paragraphs
+            _ = scan.wordPositions
+            _ = scan.trimmedLineHashes(caseSensitive: true)
+            _ = scan.trimmedLineHashes(caseSensitive: false)
+            for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
+        }]
+        if measuresRuleTimes {
+            // One after the other, so the time is this thread's alone.
+            let clock = ContinuousClock()
+            let started = clock.now
+            for half in halves { half() }
+            sharedTime += clock.now - started
+        } else {
+            _ = WorkQueue.map(2, states: [(), ()]) { _, half in halves[half]() }
         }
     }
 
@@ -166,7 +181,11 @@ public final class Linter {
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus)
+        let clock = ContinuousClock()
+        if measuresRuleTimes, ruleTimes.count != rules.count { ruleTimes = Array(repeating: .zero, count: rules.count) }
         for index in indices {
+            let started = measuresRuleTimes ? clock.now : nil
+            defer { if let started { ruleTimes[index] += clock.now - started } }
             let rule = rules[index]
             let segments = document.segments(rule.scope, using: segmenter)
             var matches: [Match] = []

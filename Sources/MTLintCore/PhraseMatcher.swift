@@ -20,6 +20,8 @@ public struct PhraseMatcherKind: MatcherKind {
     /// may follow. Most hits of a common first word (`the`, `at`) end there, without ICU.
     let secondWords: [UInt64: Set<UInt64>]
     public var secondWordHashes: [UInt64: Set<UInt64>] { secondWords }
+    /// Every phrase's word sequence: a place goes to the regex only if one follows in full.
+    let sequences: PhraseSequences
     /// The whole list, for lists with a phrase that does not start with a word.
     let whole: SharedRegex?
 
@@ -45,8 +47,10 @@ public struct PhraseMatcherKind: MatcherKind {
                 let seconds = group.map { WordHash.words(of: $0).dropFirst().first }
                 return seconds.allSatisfy { $0 != nil } ? Set(seconds.compactMap { $0 }) : nil
             }
+            sequences = PhraseSequences(phrases: phrases.map(\.0))
             whole = nil
         } else {
+            sequences = PhraseSequences(phrases: [])
             firstWordHashes = []
             byFirstWord = PhraseRegexes(groups: [:], options: options)
             secondWords = [:]
@@ -169,10 +173,7 @@ final class PhraseMatcher: Matcher {
             guard segmentIndex < segments.count else { break }
             let segment = segments[segmentIndex]
             guard segment.lowerBound <= hit.position else { continue }
-            if let seconds = kind.secondWords[hit.hash] {
-                guard let next = WordHash.nextWord(after: hit.position, in: document.text, before: segment.upperBound),
-                      seconds.contains(next) else { continue }
-            }
+            guard kind.sequences.mayMatch(at: hit.position, firstWord: hit.hash, in: document.text, before: segment.upperBound) else { continue }
             guard let regex = try regex(for: hit.hash, in: document) else { continue }
             if let match = try regex.lookingAt(hit.position..<segment.upperBound), !match.range.isEmpty {
                 resumeAt = match.range.upperBound
