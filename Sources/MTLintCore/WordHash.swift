@@ -4,10 +4,15 @@ import ICUText
 /// (FNV-1a over lower-cased UTF-16 units). Phrase rules register the hashes of their phrases'
 /// first words; one scan finds every place a listed phrase could start.
 public enum WordHash {
+    /// Letters and digits, less the scripts whose letters ICU's word boundaries keep apart from
+    /// Latin ones (ideographs, kana, and the scripts ICU breaks by dictionary): a word here never
+    /// spans a place where a phrase regex's `\b` sees a boundary.
     @inline(__always)
     static func isWordUnit(_ u: UInt16) -> Bool {
         if u < 0x80 { return (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || (u >= 0x30 && u <= 0x39) }
         if u < 0xC0 || UTF16.isSurrogate(u) { return u == 0xAA || u == 0xB5 || u == 0xBA }
+        if u >= 0x0E00 && u < 0x0F00 || u >= 0x1000 && u < 0x10A0 || u >= 0x1780 && u < 0x1800 { return false }
+        if u >= 0x2E80 && u < 0xA000 || u >= 0xF900 && u < 0xFB00 || u >= 0xFF66 && u < 0xFFA0 { return false }
         return Unicode.Scalar(u)?.properties.isAlphabetic ?? false
     }
 
