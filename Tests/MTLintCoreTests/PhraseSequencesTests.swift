@@ -32,10 +32,23 @@ import Testing
         return found
     }
 
+    /// What may stand between a phrase's words: white space (what the regex allows), and what it
+    /// does not allow.
+    static let separators = [" ", "  ", "\t", "\u{A0}", " \u{2003} ", "\n", "\r\n", "-", "'", "’", ",", ""]
+
     @Test func findsWhatTheWholeListRegexFinds() async throws {
         let linter = try Linter(rules: [Self.rule()])
-        await propertyCheck(count: 1500, input: Gen<String?>.element(of: Self.pieces).array(of: 0...24)) { parts in
-            let text = parts.compactMap { $0 }.joined()
+        // Pieces are words and noise, and listed phrases (some changed in case) whose spaces
+        // become the separators drawn alongside.
+        let phrasePieces = Self.phrases + Self.phrases.map { $0.uppercased() } + ["in the night to Monday", "since the years"]
+        await propertyCheck(count: 1500, input: Gen<String?>.element(of: Self.pieces + phrasePieces).array(of: 0...16),
+                            Gen<String?>.element(of: Self.separators).array(of: 1...6)) { parts, separators in
+            let drawn = separators.compactMap { $0 }
+            var text = ""
+            for (index, piece) in parts.compactMap({ $0 }).joined().split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { text += drawn[(index - 1) % drawn.count] }
+                text += piece
+            }
             let document = Document(text)
             let expected = try? Self.regexMatches(in: document)
             #expect(linter.lint(document).findings.map(\.range) == expected, "\(text.debugDescription)")
