@@ -43,32 +43,57 @@ public final class BreakIterator {
     /// ICU is given the sub-buffer, so its rules see nothing outside the range; boundaries come
     /// back in document offsets.
     public func boundaries(of text: UTF16Text, in range: Range<Int>, withWordKinds: Bool = false) throws(ICUError) -> (offsets: [Int], kinds: [WordKind]) {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(range.count / (withWordKinds ? 4 : 60) + 2)
+        var kinds: [WordKind] = []
+        if withWordKinds { kinds.reserveCapacity(offsets.capacity) }
+        var buffers = ChunkBuffers()
+        try append(text, range, to: &offsets, kinds: &kinds, withKinds: withWordKinds, buffers: &buffers)
+        return (offsets, kinds)
+    }
+
+    /// The boundaries of each of `ranges`, each segmented on its own as `boundaries(of:in:)`
+    /// does, one after the other: each range contributes its start, its inner boundaries and its
+    /// end. For many short ranges this saves the per-call set-up.
+    public func boundaries(of text: UTF16Text, inEach ranges: [Range<Int>]) throws(ICUError) -> [Int] {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(ranges.reduce(0) { $0 + $1.count } / 60 + 2 * ranges.count)
+        var buffers = ChunkBuffers()
+        var noKinds: [WordKind] = []
+        for range in ranges { try append(text, range, to: &offsets, kinds: &noKinds, withKinds: false, buffers: &buffers) }
+        return offsets
+    }
+
+    /// Room for boundaries (and rule statuses) fetched from ICU in chunks.
+    private struct ChunkBuffers {
+        static let capacity = 512
+        var boundaries = [Int32](repeating: 0, count: capacity)
+        var statuses = [Int32](repeating: 0, count: capacity)
+    }
+
+    /// Appends the range's start and every boundary after it (with kinds when `kinds` is given).
+    private func append(_ text: UTF16Text, _ range: Range<Int>, to offsets: inout [Int], kinds: inout [WordKind], withKinds: Bool,
+                        buffers: inout ChunkBuffers) throws(ICUError) {
         var status: Int32 = 0
         let base = text.units.baseAddress.map { $0 + range.lowerBound }
         mt_break_set_text(handle, base, Int32(range.count), &status)
         try ICUError.check(status)
         defer { mt_break_set_text(handle, nil, 0, &status) }
-        var offsets: [Int] = [range.lowerBound]
-        offsets.reserveCapacity(range.count / (withWordKinds ? 4 : 60) + 2)
-        var kinds: [WordKind] = []
-        if withWordKinds { kinds.reserveCapacity(offsets.capacity) }
-        let capacity = 512
-        var chunk = [Int32](repeating: 0, count: capacity)
-        var statuses = [Int32](repeating: 0, count: capacity)
+        offsets.append(range.lowerBound)
+        let capacity = ChunkBuffers.capacity
         _ = mt_break_first(handle)
         while true {
-            let count = Int(chunk.withUnsafeMutableBufferPointer { boundaryBuffer in
-                statuses.withUnsafeMutableBufferPointer { statusBuffer in
+            let count = Int(buffers.boundaries.withUnsafeMutableBufferPointer { boundaryBuffer in
+                buffers.statuses.withUnsafeMutableBufferPointer { statusBuffer in
                     mt_break_next_boundaries(handle, boundaryBuffer.baseAddress,
-                                             withWordKinds ? statusBuffer.baseAddress : nil, Int32(capacity))
+                                             withKinds ? statusBuffer.baseAddress : nil, Int32(capacity))
                 }
             })
             if count == 0 { break }
-            for i in 0..<count { offsets.append(range.lowerBound + Int(chunk[i])) }
-            if withWordKinds {
-                for i in 0..<count { kinds.append(WordKind(status: statuses[i])) }
+            for i in 0..<count { offsets.append(range.lowerBound + Int(buffers.boundaries[i])) }
+            if withKinds {
+                for i in 0..<count { kinds.append(WordKind(status: buffers.statuses[i])) }
             }
         }
-        return (offsets, kinds)
     }
 }

@@ -220,6 +220,52 @@ public final class Document {
         return result
     }
 
+    /// The ICU sentences of the lines where `flags` is true, exactly as `sentences(using:)`
+    /// finds them, without segmenting the other lines. ICU ends a sentence after every line
+    /// break (UAX #29 rule SB4, which no suppression overrides), so a line's sentences do not
+    /// depend on the lines around it. Flagged lines close together are segmented in one go.
+    public func sentences(using segmenter: Segmenter, onLines flags: [Bool]) -> [Range<Int>] {
+        let lines = self.lines
+        func isFlagged(_ index: Int) -> Bool { index < flags.count && flags[index] }
+        if let cachedSentences {
+            var cursor = 0
+            return cachedSentences.filter { sentence in
+                while cursor + 1 < lines.count, lines[cursor].end <= sentence.lowerBound { cursor += 1 }
+                return isFlagged(cursor)
+            }
+        }
+        // Runs of flagged lines, taking in short stretches of other lines between them.
+        var runs: [(range: Range<Int>, lines: Range<Int>)] = []
+        for (index, line) in lines.enumerated() where isFlagged(index) {
+            if let last = runs.last, line.content.lowerBound - last.range.upperBound <= Self.sentenceRunGap {
+                runs[runs.count - 1] = (last.range.lowerBound..<line.end, last.lines.lowerBound..<(index + 1))
+            } else {
+                runs.append((line.full, index..<(index + 1)))
+            }
+        }
+        let offsets = segmenter.sentenceBoundaries(of: text, inEach: runs.map(\.range))
+        var result: [Range<Int>] = []
+        var at = 0
+        for run in runs {
+            var cursor = run.lines.lowerBound
+            guard at < offsets.count else { break }
+            var start = offsets[at]
+            at += 1
+            while at < offsets.count, start < run.range.upperBound {
+                let end = offsets[at]
+                at += 1
+                while cursor + 1 < run.lines.upperBound, lines[cursor].end <= start { cursor += 1 }
+                if isFlagged(cursor) { result.append(start..<end) }
+                start = end
+            }
+        }
+        return result
+    }
+
+    /// Unflagged text (UTF-16 units) between flagged lines that `sentences(using:onLines:)`
+    /// segments rather than start a new run.
+    static let sentenceRunGap = 512
+
     /// ICU words of the whole text (spaces and punctuation are segments of kind `.none`).
     public func words(using segmenter: Segmenter) -> [Word] {
         if let cachedWords { return cachedWords }

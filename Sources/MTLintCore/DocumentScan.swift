@@ -14,6 +14,7 @@ public final class DocumentScan {
     private let followers: [UInt64: Set<UInt64>]
     private var cachedWordPositions: [UInt64: [Int]]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
+    private var sentencesByLiterals: [ObjectIdentifier: [Range<Int>]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
 
     init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:]) {
@@ -79,6 +80,16 @@ public final class DocumentScan {
         }
         linesByLiterals[ObjectIdentifier(literals)] = flags
         return flags
+    }
+
+    /// The ICU sentences of the lines holding one of `literals` (computed once per document):
+    /// a sentence-scope rule that requires them is never given the others, so they need not
+    /// be segmented.
+    public func sentences(containing literals: RequiredLiterals, using segmenter: Segmenter) -> [Range<Int>] {
+        if let known = sentencesByLiterals[ObjectIdentifier(literals)] { return known }
+        let made = document.sentences(using: segmenter, onLines: lines(containing: literals))
+        sentencesByLiterals[ObjectIdentifier(literals)] = made
+        return made
     }
 
     func candidates(_ segments: [Range<Int>], for regex: SharedRegex) -> [Range<Int>] {

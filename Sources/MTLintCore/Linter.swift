@@ -152,7 +152,7 @@ public final class Linter {
     /// caches of its own).
     private func prepare(_ document: Document, scan: DocumentScan) {
         var needs = SegmentNeeds()
-        for rule in rules { needs.formUnion(rule.needs) }
+        for rule in rules { needs.formUnion(Self.segmentsWholly(rule) ? rule.needs : rule.matcher.needs) }
         let halves = [{
             if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) }
             if needs.contains(.words) { _ = document.words(using: self.segmenter) }
@@ -164,15 +164,38 @@ public final class Linter {
             _ = scan.trimmedLineHashes(caseSensitive: false)
             for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
         }]
+        // Sentences of the lines some rules restrict themselves to, once the line flags exist.
+        let restricted = {
+            for rule in self.rules where !Self.segmentsWholly(rule) {
+                if let literals = rule.matcher.requiredLiterals { _ = scan.sentences(containing: literals, using: self.segmenter) }
+            }
+        }
         if measuresRuleTimes {
             // One after the other, so the time is this thread's alone.
             let clock = ContinuousClock()
             let started = clock.now
             for half in halves { half() }
+            restricted()
             sharedTime += clock.now - started
         } else {
             _ = WorkQueue.map(2, states: [(), ()]) { _, half in halves[half]() }
+            restricted()
         }
+    }
+
+    /// Whether the rule needs its scope's segments everywhere. A sentence-scope rule that
+    /// requires literals gets only the sentences of lines holding them (see
+    /// `DocumentScan.sentences(containing:using:)`): ICU never runs on the other lines.
+    static func segmentsWholly(_ rule: Rule) -> Bool {
+        !(rule.scope == .sentence && rule.matcher.requiredLiterals != nil)
+    }
+
+    /// The segments `rule` is run on.
+    private func segments(for rule: Rule, in document: Document, scan: DocumentScan) -> [Range<Int>] {
+        if !Self.segmentsWholly(rule), let literals = rule.matcher.requiredLiterals {
+            return scan.sentences(containing: literals, using: segmenter)
+        }
+        return document.segments(rule.scope, using: segmenter)
     }
 
     /// Runs the rules at `indices` with this linter's matchers.
@@ -187,7 +210,7 @@ public final class Linter {
             let started = measuresRuleTimes ? clock.now : nil
             defer { if let started { ruleTimes[index] += clock.now - started } }
             let rule = rules[index]
-            let segments = document.segments(rule.scope, using: segmenter)
+            let segments = segments(for: rule, in: document, scan: scan)
             var matches: [Match] = []
             do {
                 try matchers[index].run(on: document, segments: segments, context: matchContext) { matches.append($0) }

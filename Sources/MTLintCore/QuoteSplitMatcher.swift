@@ -44,6 +44,10 @@ public struct QuoteSplitMatcherKind: MatcherKind {
     public var valueNames: [String] { ["fragment", "mark"] }
     public var proposesEdits: Bool { true }
     public var scopes: [Scope] { [.sentence, .paragraph, .line] }
+    /// Every match follows an opening mark in its segment: segments without one are skipped
+    /// (and, in sentence scope, never segmented).
+    public var requiredLiterals: RequiredLiterals? { Self.openingMarks }
+    static let openingMarks = RequiredLiterals(["“", "„", "«", "\""])
 
     public func makeMatcher() throws(ICUError) -> any Matcher { QuoteSplitMatcher(kind: self) }
 }

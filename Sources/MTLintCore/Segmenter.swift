@@ -17,6 +17,18 @@ public final class Segmenter {
         boundaries(.sentence, of: text, withKinds: false).offsets
     }
 
+    /// The sentence boundaries of each of `ranges` segmented on its own, one range after the
+    /// other (see `BreakIterator.boundaries(of:inEach:)`).
+    func sentenceBoundaries(of text: UTF16Text, inEach ranges: [Range<Int>]) -> [Int] {
+        guard !ranges.isEmpty else { return [] }
+        do {
+            return try iterator(.sentence).boundaries(of: text, inEach: ranges)
+        } catch {
+            // As in `boundaries`: each range one segment.
+            return ranges.flatMap { [$0.lowerBound, $0.upperBound] }
+        }
+    }
+
     func wordBoundaries(of text: UTF16Text) -> (offsets: [Int], kinds: [WordKind]) {
         boundaries(.word, of: text, withKinds: true)
     }
