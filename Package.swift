@@ -63,7 +63,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "MTLintRuleFilesTests", dependencies: ["MTLintRuleFiles", "MTLintCore"]),
+        .testTarget(
+            name: "MTLintRuleFilesTests",
+            dependencies: ["MTLintRuleFiles", "MTLintCore", "ICUText", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "MTLintCLITests",
             dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters"],

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/ulocdata.h>
 #include <unicode/unorm2.h>
+#include <unicode/uset.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -269,4 +270,24 @@ int32_t mt_locale_quote(const char *locale, int32_t kind, uint16_t *destination,
     if (data) ulocdata_close(data);
     *status = code;
     return length;
+}
+
+// MARK: Sets
+
+int32_t mt_set_ranges(const uint16_t *pattern, int32_t length, int32_t *ranges, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    USet *set = uset_openPattern((const UChar *)pattern, length, &status);
+    if (U_FAILURE(status) || set == NULL) {
+        if (set) uset_close(set);
+        return -1;
+    }
+    int32_t count = uset_getRangeCount(set);
+    for (int32_t i = 0; i < count && i < capacity; i++) {
+        UChar32 start = 0, end = 0;
+        uset_getItem(set, i, &start, &end, NULL, 0, &status);
+        ranges[2 * i] = start;
+        ranges[2 * i + 1] = end;
+    }
+    uset_close(set);
+    return U_SUCCESS(status) ? count : -1;
 }

@@ -1,3 +1,5 @@
+import ICUText
+
 /// Reads an ICU regular expression and finds a small set of UTF-16 code units such that every
 /// match needs at least one of them somewhere in its segment (look-arounds included). The
 /// linter skips segments without any of them, so a rule that rarely fires costs almost nothing.
@@ -85,6 +87,28 @@ public enum RequiredCharacters {
         var isUseful: Bool { CharacterPair.isUseful(first: first, second: second, size: size) }
         var characterPair: CharacterPair { CharacterPair(first: first.set, second: second.set) }
     }
+
+    /// The BMP characters of an ICU set pattern such as `\p{Lu}` (ICU's own definition, as
+    /// its regexes use), for pair filters; nil for an invalid pattern or a set too large to
+    /// filter anything. BMP members are enough there: a line with characters beyond the BMP
+    /// passes every pair filter (see `CharacterPrefilter.lineMasks`). Made once per pattern.
+    static func propertyUnits(_ pattern: String) -> UnitSet? {
+        propertyCache.withLock { cache in
+            if let known = cache[pattern] { return known }
+            let made = ICUCharacterSet.ranges(of: pattern).flatMap { ranges -> UnitSet? in
+                let size = ranges.reduce(0) { total, range in
+                    range.lowerBound > 0xFFFF ? total : total + Int(min(range.upperBound, 0xFFFF) - range.lowerBound) + 1
+                }
+                return size <= maxPropertyUnits ? UnitSet(ranges: ranges) : nil
+            }
+            cache[pattern] = made
+            return made
+        }
+    }
+
+    static let propertyCache = Locked<[String: UnitSet?]>([:])
+    /// Larger sets (all letters, say) pair with nearly everything.
+    static let maxPropertyUnits = 4096
 
     /// A set filters well when it holds only characters that many lines lack.
     static func useful(_ set: UnitSet) -> Bool {
@@ -326,9 +350,11 @@ public enum RequiredCharacters {
                 }
                 guard u == 0x70, !caseInsensitive else { return .unknown }
                 let cls = CharacterTransitions.classOf(property: name)
-                return Atom(first: cls, last: cls)
+                let units = propertyUnits("\\p{" + name + "}")
+                return Atom(first: cls, last: cls, firstChars: units, lastChars: units)
             case 0x64:  // \d
-                return Atom(first: CharacterTransitions.digit, last: CharacterTransitions.digit)
+                let units = propertyUnits("\\p{Nd}")
+                return Atom(first: CharacterTransitions.digit, last: CharacterTransitions.digit, firstChars: units, lastChars: units)
             case 0x31...0x39: return .unknown  // back-reference
             case 0x30...0x30: return nil
             default:
@@ -362,6 +388,8 @@ public enum RequiredCharacters {
             let start = index
             index += 1
             var set = UnitSet()
+            // Characters of `\p{…}` and `\d` members (BMP only: see `propertyUnits`).
+            var propertySet = UnitSet()
             var simple = true
             if !atEnd, current == 0x5E { simple = false; index += 1 }
             var first = true
@@ -383,6 +411,22 @@ public enum RequiredCharacters {
                     case 0x74: u = 0x09
                     case 0x6E: u = 0x0A
                     case 0x72: u = 0x0D
+                    case 0x70, 0x64:  // \p{…}, \pX or \d: the property's characters
+                        index += 1
+                        var name = "Nd"
+                        if e == 0x70 {
+                            name = ""
+                            if !atEnd, current == 0x7B {
+                                index += 1
+                                while !atEnd, current != 0x7D { name.unicodeScalars.append(Unicode.Scalar(current) ?? " "); index += 1 }
+                            } else if !atEnd {
+                                name.unicodeScalars.append(Unicode.Scalar(current) ?? " ")
+                            }
+                            if !atEnd { index += 1 }
+                        }
+                        if let units = propertyUnits("\\p{" + name + "}") { propertySet.formUnion(units) } else { simple = false }
+                        previous = nil
+                        continue
                     default:
                         if (e >= 0x41 && e <= 0x5A) || (e >= 0x61 && e <= 0x7A) || (e >= 0x30 && e <= 0x39) { simple = false }
                         u = e
@@ -407,6 +451,14 @@ public enum RequiredCharacters {
             if !atEnd { index += 1 }  // the closing ]
             _ = start
             guard simple else { return .unknown }
+            if !propertySet.isEmpty {
+                // Some members are properties with characters beyond the BMP: no claim that one
+                // of these units occurs, but a pair filter can use them as they are.
+                guard !caseInsensitive else { return .unknown }
+                set.formUnion(propertySet)
+                let classes = set.reduce(UInt8(0)) { $0 | CharacterTransitions.classOf($1) }
+                return Atom(first: classes, last: classes, firstChars: set, lastChars: set)
+            }
             if caseInsensitive {
                 for u in set where (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) { set.insert(u ^ 0x20) }
                 if set.contains(where: { $0 >= 0x80 }) { return .unknown }

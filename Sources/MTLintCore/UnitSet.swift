@@ -44,7 +44,31 @@ struct UnitSet: Hashable, Sequence, ExpressibleByArrayLiteral {
     mutating func formUnion(_ other: UnitSet) {
         lowMask |= other.lowMask
         highMask |= other.highMask
-        for unit in other.others { insert(unit) }
+        if other.others.isEmpty { return }
+        if others.isEmpty { others = other.others; return }
+        // Merge the two sorted arrays (sets from Unicode properties hold thousands of units).
+        var merged: [UInt16] = []
+        merged.reserveCapacity(others.count + other.others.count)
+        var i = 0, j = 0
+        while i < others.count || j < other.others.count {
+            if j == other.others.count || (i < others.count && others[i] < other.others[j]) {
+                merged.append(others[i]); i += 1
+            } else if i == others.count || other.others[j] < others[i] {
+                merged.append(other.others[j]); j += 1
+            } else {
+                merged.append(others[i]); i += 1; j += 1
+            }
+        }
+        others = merged
+    }
+
+    /// The BMP code points of `ranges` (surrogate code points left out).
+    init(ranges: [ClosedRange<UInt32>]) {
+        for range in ranges where range.lowerBound <= 0xFFFF {
+            for value in range.lowerBound...Swift.min(range.upperBound, 0xFFFF) where !(0xD800...0xDFFF).contains(value) {
+                insert(UInt16(value))
+            }
+        }
     }
 
     /// The same units as a standard set.

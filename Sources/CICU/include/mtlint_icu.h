@@ -103,6 +103,10 @@ bool mt_regex_matches_whole(MTRegex *regex, int32_t start, int32_t end, int32_t 
 
 // MARK: Character properties
 
+/// The ranges of the ICU set `pattern` (such as `\\p{Lu}` or `[\\p{N},.]`) as pairs of first and
+/// last code point in `ranges` (room for `capacity` pairs). Returns how many ranges the set
+/// has (which may exceed `capacity`), or -1 if the pattern is not a valid set.
+int32_t mt_set_ranges(const uint16_t *pattern, int32_t length, int32_t *ranges, int32_t capacity);
 bool mt_is_quotation_mark(int32_t codePoint);
 bool mt_is_alphabetic(int32_t codePoint);
 bool mt_is_uppercase(int32_t codePoint);
