@@ -144,6 +144,8 @@ final class CharacterPrefilter {
     /// to the k-th distinct pair set, so `pairFirst[a] & pairSecond[b]` finds them all.
     private var pairFirst: UnitMaskTable?
     private var pairSecond: UnitMaskTable?
+    /// Bit k set for the characters that may stand between the k-th pair's two (nil: no pair has a gap).
+    private var pairGap: UnitMaskTable?
     private var pairBits: [ObjectIdentifier: UInt64] = [:]
 
     var isEmpty: Bool { table == nil && pairFirst == nil }
@@ -199,6 +201,33 @@ final class CharacterPrefilter {
             }
             pairFirst = first
             pairSecond = second
+            if pairSetBits.keys.contains(where: { !$0.gap.isEmpty }) {
+                let gap = UnitMaskTable()
+                for (pair, bit) in pairSetBits {
+                    for unit in pair.gap { gap.insert(bit, for: unit) }
+                }
+                pairGap = gap
+            }
+        }
+    }
+
+    /// Each line's pair bits: `open(previous, unit)` gives the pairs whose first character
+    /// (and any gap since) ends at `unit`; `second(unit)` the pairs `unit` can close.
+    @inline(__always)
+    private func pairMasks(of document: Document, into pairs: inout [UInt64], open: (UInt64, Int) -> UInt64, second: (Int) -> UInt64) {
+        let units = document.text.units
+        for (index, line) in document.lines.enumerated() where line.content.count > 1 {
+            var mask: UInt64 = 0
+            var previous = open(0, Int(units[line.content.lowerBound]))
+            var astral = UTF16.isSurrogate(units[line.content.lowerBound])
+            for i in (line.content.lowerBound + 1)..<line.content.upperBound {
+                let unit = Int(units[i])
+                mask |= previous & second(unit)
+                previous = open(previous, unit)
+                astral = astral || UTF16.isSurrogate(units[i])
+            }
+            // Pair sets list BMP characters only: a line with astral ones passes.
+            pairs[index] = astral ? UInt64.max : mask
         }
     }
 
@@ -225,18 +254,12 @@ final class CharacterPrefilter {
         if let pairFirst, let pairSecond {
             pairFirst.withMasks { first in
                 pairSecond.withMasks { second in
-                    for (index, line) in document.lines.enumerated() where line.content.count > 1 {
-                        var mask: UInt64 = 0
-                        var previous = first[Int(units[line.content.lowerBound])]
-                        var astral = UTF16.isSurrogate(units[line.content.lowerBound])
-                        for i in (line.content.lowerBound + 1)..<line.content.upperBound {
-                            let unit = Int(units[i])
-                            mask |= previous & second[unit]
-                            previous = first[unit]
-                            astral = astral || UTF16.isSurrogate(units[i])
+                    if let pairGap {
+                        pairGap.withMasks { gap in
+                            pairMasks(of: document, into: &pairs) { previous, unit in (previous & gap[unit]) | first[unit] } second: { second[$0] }
                         }
-                        // Pair sets list BMP characters only: a line with astral ones passes.
-                        pairs[index] = astral ? UInt64.max : mask
+                    } else {
+                        pairMasks(of: document, into: &pairs) { _, unit in first[unit] } second: { second[$0] }
                     }
                 }
             }

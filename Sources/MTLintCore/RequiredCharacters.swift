@@ -39,20 +39,26 @@ public enum RequiredCharacters {
         }
     }
 
-    /// A character from `first` directly followed by one from `second` (a space before a
-    /// comma, two spaces): rare as a pair even when each character is common.
+    /// A character from `first` followed by one from `second` (a space before a comma, two
+    /// spaces), directly or across any run of `gap` characters (a comma, spaces or tabs, a
+    /// comma): rare as a pair even when each character is common.
     public struct CharacterPair: Sendable, Hashable {
         public var first: Set<UInt16>
         public var second: Set<UInt16>
+        public var gap: Set<UInt16>
 
-        public init(first: Set<UInt16>, second: Set<UInt16>) {
+        public init(first: Set<UInt16>, second: Set<UInt16>, gap: Set<UInt16> = []) {
             self.first = first
             self.second = second
+            self.gap = gap
         }
 
         /// Useful when no pair in it is common in prose (letters in words, a space before a
-        /// word, punctuation before a space...).
-        var isUseful: Bool { Self.isUseful(first: first, second: second, size: first.count * second.count) }
+        /// word, punctuation before a space...), nor a gap character before the second.
+        var isUseful: Bool {
+            Self.isUseful(first: first, second: second, size: first.count * second.count)
+                && (gap.isEmpty || Self.isUseful(first: gap, second: second, size: gap.count * second.count))
+        }
 
         /// `isUseful` for the sets `first` and `second`, which make `size` pairs.
         static func isUseful<Units: Sequence<UInt16>>(first: Units, second: Units, size: Int) -> Bool {
@@ -82,10 +88,14 @@ public enum RequiredCharacters {
     struct UnitPair {
         var first: UnitSet
         var second: UnitSet
+        var gap = UnitSet()
 
-        var size: Int { first.count * second.count }
-        var isUseful: Bool { CharacterPair.isUseful(first: first, second: second, size: size) }
-        var characterPair: CharacterPair { CharacterPair(first: first.set, second: second.set) }
+        var size: Int { first.count * second.count + gap.count * second.count }
+        var isUseful: Bool {
+            CharacterPair.isUseful(first: first, second: second, size: first.count * second.count)
+                && (gap.isEmpty || CharacterPair.isUseful(first: gap, second: second, size: gap.count * second.count))
+        }
+        var characterPair: CharacterPair { CharacterPair(first: first.set, second: second.set, gap: gap.set) }
     }
 
     /// The BMP characters of an ICU set pattern such as `\p{Lu}` (ICU's own definition, as
@@ -160,6 +170,8 @@ public enum RequiredCharacters {
             var lastChars: UnitSet?
             /// Consumes no text (anchors, look-arounds, flags, comments).
             var zeroWidth = false
+            /// Consumes exactly one character, one of `firstChars` (a literal, class or escape).
+            var isOneCharacter = false
             /// A look-ahead's text follows the position, a look-behind's precedes it.
             var look: Look = .none
 
@@ -196,20 +208,27 @@ public enum RequiredCharacters {
         mutating func sequence() -> Atom {
             var bestChars: UnitSet?
             var bestTransitions: UInt16?
-            var bestPair: UnitPair?
+            // Pairs one of which every match holds (several from an alternation).
+            var bestPairs: [UnitPair]?
             var first: UInt8?
             var last = CharacterTransitions.anyClass
             var firstChars: UnitSet??  // set once: the first consumed atom's, nil when unknown
             var lastChars: UnitSet?
             var previousLast: UInt8?  // last class of the previous consumed atom, if certain
             var previousLastChars: UnitSet?
+            // Characters of optional one-character atoms since the previous mandatory atom:
+            // they may stand between its last character and the next atom's first.
+            var gapChars = UnitSet()
             var behindLastChars: UnitSet?  // a look-behind's last characters, just before the next atom
             var consumedAny = false
-            func consider(pair first: UnitSet?, _ second: UnitSet?) {
+            func consider(pair first: UnitSet?, _ second: UnitSet?, gap: UnitSet = UnitSet()) {
                 guard let first, let second else { return }
-                let pair = UnitPair(first: first, second: second)
-                guard pair.isUseful else { return }
-                if bestPair.map({ pair.size < $0.size }) ?? true { bestPair = pair }
+                consider(pairs: [UnitPair(first: first, second: second, gap: gap)])
+            }
+            func consider(pairs: [UnitPair]) {
+                guard !pairs.isEmpty, pairs.allSatisfy(\.isUseful) else { return }
+                func size(_ pairs: [UnitPair]) -> Int { pairs.reduce(0) { $0 + $1.size } }
+                if bestPairs.map({ size(pairs) < size($0) }) ?? true { bestPairs = pairs }
             }
             func consider(_ chars: UnitSet?) {
                 if let chars, bestChars.map({ score(chars) < score($0) }) ?? true { bestChars = chars }
@@ -221,7 +240,7 @@ public enum RequiredCharacters {
             while !atEnd, current != 0x7C, current != 0x29 /* ) */ {
                 guard let atom = atom() else {
                     skipToBranchEnd()
-                    return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPair.map { [$0] })
+                    return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPairs)
                 }
                 let minimum = quantifierMinimum()
                 let mandatory = minimum > 0
@@ -229,7 +248,7 @@ public enum RequiredCharacters {
                     if mandatory {
                         consider(atom.chars)
                         consider(transitions: atom.transitions)
-                        if let pairs = atom.pairs, pairs.count == 1 { consider(pair: pairs[0].first, pairs[0].second) }
+                        if let pairs = atom.pairs { consider(pairs: pairs) }
                         // Look-around text touches the position: it pairs with its neighbours.
                         if atom.look == .ahead { consider(pair: previousLastChars, atom.firstChars) }
                         if atom.look == .behind { behindLastChars = atom.lastChars }
@@ -241,27 +260,33 @@ public enum RequiredCharacters {
                 if mandatory {
                     consider(atom.chars)
                     consider(transitions: atom.transitions)
-                    if let pairs = atom.pairs, pairs.count == 1 { consider(pair: pairs[0].first, pairs[0].second) }
+                    if let pairs = atom.pairs { consider(pairs: pairs) }
                     if let previousLast { consider(transitions: CharacterTransitions.mask(from: previousLast, to: atom.first)) }
-                    consider(pair: previousLastChars, atom.firstChars)
+                    consider(pair: previousLastChars, atom.firstChars, gap: gapChars)
                     if minimum >= 2 { consider(pair: atom.lastChars, atom.firstChars) }
                     if first == nil { first = consumedAny ? CharacterTransitions.anyClass : atom.first }
                     if firstChars == nil { firstChars = .some(consumedAny ? nil : atom.firstChars) }
                     previousLast = atom.last
                     previousLastChars = atom.lastChars
+                    gapChars = UnitSet()
                     last = atom.last
                     lastChars = atom.lastChars
                 } else {
                     if first == nil { first = CharacterTransitions.anyClass }
                     if firstChars == nil { firstChars = .some(nil) }
                     previousLast = nil
-                    previousLastChars = nil
+                    if atom.isOneCharacter, let chars = atom.firstChars, previousLastChars != nil {
+                        gapChars.formUnion(chars)
+                    } else {
+                        previousLastChars = nil
+                        gapChars = UnitSet()
+                    }
                     last = CharacterTransitions.anyClass
                     lastChars = nil
                 }
                 consumedAny = true
             }
-            return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPair.map { [$0] },
+            return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPairs,
                         first: first ?? CharacterTransitions.anyClass, last: last,
                         firstChars: firstChars ?? nil, lastChars: lastChars, zeroWidth: !consumedAny)
         }
@@ -298,7 +323,7 @@ public enum RequiredCharacters {
 
         func literal(_ u: UInt16) -> Atom {
             let cls = CharacterTransitions.classOf(u)
-            guard caseInsensitive else { return Atom(chars: [u], first: cls, last: cls, firstChars: [u], lastChars: [u]) }
+            guard caseInsensitive else { return Atom(chars: [u], first: cls, last: cls, firstChars: [u], lastChars: [u], isOneCharacter: true) }
             let letter = CharacterTransitions.lower | CharacterTransitions.upper
             // ICU also folds k to K (Kelvin sign) and s to ſ: no character sets for letters.
             if u >= 0x41 && u <= 0x5A { return Atom(chars: [u, u + 0x20], first: letter, last: letter) }
@@ -307,7 +332,7 @@ public enum RequiredCharacters {
                 // Non-ASCII letters fold to other letters: no claim. Other symbols stand for themselves.
                 guard let scalar = Unicode.Scalar(u), !scalar.properties.changesWhenCaseMapped, !scalar.properties.changesWhenCaseFolded else { return .unknown }
             }
-            return Atom(chars: [u], first: cls, last: cls, firstChars: [u], lastChars: [u])
+            return Atom(chars: [u], first: cls, last: cls, firstChars: [u], lastChars: [u], isOneCharacter: true)
         }
 
         mutating func escape() -> Atom? {
@@ -351,10 +376,11 @@ public enum RequiredCharacters {
                 guard u == 0x70, !caseInsensitive else { return .unknown }
                 let cls = CharacterTransitions.classOf(property: name)
                 let units = propertyUnits("\\p{" + name + "}")
-                return Atom(first: cls, last: cls, firstChars: units, lastChars: units)
+                return Atom(first: cls, last: cls, firstChars: units, lastChars: units, isOneCharacter: true)
             case 0x64:  // \d
                 let units = propertyUnits("\\p{Nd}")
-                return Atom(first: CharacterTransitions.digit, last: CharacterTransitions.digit, firstChars: units, lastChars: units)
+                return Atom(first: CharacterTransitions.digit, last: CharacterTransitions.digit, firstChars: units, lastChars: units,
+                            isOneCharacter: true)
             case 0x31...0x39: return .unknown  // back-reference
             case 0x30...0x30: return nil
             default:
@@ -457,7 +483,7 @@ public enum RequiredCharacters {
                 guard !caseInsensitive else { return .unknown }
                 set.formUnion(propertySet)
                 let classes = set.reduce(UInt8(0)) { $0 | CharacterTransitions.classOf($1) }
-                return Atom(first: classes, last: classes, firstChars: set, lastChars: set)
+                return Atom(first: classes, last: classes, firstChars: set, lastChars: set, isOneCharacter: true)
             }
             if caseInsensitive {
                 for u in set where (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) { set.insert(u ^ 0x20) }
@@ -465,7 +491,7 @@ public enum RequiredCharacters {
             }
             let classes = set.reduce(UInt8(0)) { $0 | CharacterTransitions.classOf($1) }
             let knownChars = caseInsensitive && set.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) ? nil : set
-            return Atom(chars: set, first: classes, last: classes, firstChars: knownChars, lastChars: knownChars)
+            return Atom(chars: set, first: classes, last: classes, firstChars: knownChars, lastChars: knownChars, isOneCharacter: true)
         }
 
         /// Skips a (possibly nested) character class.

@@ -109,3 +109,29 @@ import Testing
         #expect(linter.lint(doc).findings.map { doc.location(of: $0.range.lowerBound).line } == [2])
     }
 }
+
+@Suite struct CharacterPairGapTests {
+    func pairs(_ pattern: String) -> [RequiredCharacters.CharacterPair]? {
+        RequiredCharacters.requirement(of: pattern, caseInsensitive: false).pairs
+    }
+
+    @Test func optionalOneCharacterAtomsBecomeTheGap() {
+        #expect(pairs(",[ \\t]*,") == [.init(first: [0x2C], second: [0x2C], gap: [0x20, 0x09])])
+        #expect(pairs("(,)[ \\t]*,+|(;)[ \\t]*;+|\\.\\.") == [.init(first: [0x2C], second: [0x2C], gap: [0x20, 0x09]),
+                                                          .init(first: [0x3B], second: [0x3B], gap: [0x20, 0x09]),
+                                                          .init(first: [0x2E], second: [0x2E])])
+        // Groups and alternations pass their pairs on whole, gaps included.
+        #expect(pairs("(?:(,)[ \\t]*,+)") == [.init(first: [0x2C], second: [0x2C], gap: [0x20, 0x09])])
+        #expect(pairs("(?<=\\p{L})(?:(,)[ \\t]*,+|(\\.)\\.)") == [.init(first: [0x2C], second: [0x2C], gap: [0x20, 0x09]),
+                                                           .init(first: [0x2E], second: [0x2E])])
+        // A longer optional piece breaks the chain: nothing is claimed across it.
+        #expect(pairs(",(?:ab)?,") == nil)
+    }
+
+    @Test func linesAreMatchedAcrossTheGap() throws {
+        let rule = try TestRules.pattern("t/doubled", "(?<=\\p{L})(,)[ \\t]*,+")
+        let linter = try Linter(rules: [rule])
+        let doc = Document("one, two, three\nword, \t ,next\nword,,next\nno comma here")
+        #expect(linter.lint(doc).findings.map { doc.location(of: $0.range.lowerBound).line } == [2, 3])
+    }
+}
