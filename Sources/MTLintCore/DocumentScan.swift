@@ -66,13 +66,7 @@ public final class DocumentScan {
     /// For each line, whether it holds one of `literals` (computed once per document).
     public func lines(containing literals: RequiredLiterals) -> [Bool] {
         if let known = linesByLiterals[ObjectIdentifier(literals)] { return known }
-        var flags = [Bool](repeating: false, count: max(document.lines.count, 1))
-        if let bit = prefilter.bit(for: literals) {
-            for index in flags.indices where index < lineMasks.count && lineMasks[index] & bit != 0 { flags[index] = true }
-        } else if !literals.characters.isEmpty {
-            // No filter bit left for these characters: every line may hold them.
-            flags = [Bool](repeating: true, count: flags.count)
-        }
+        var flags = characterLines(containing: literals)
         if !literals.words.isEmpty {
             for hit in hits(of: literals.words) {
                 flags[document.lineIndex(containing: hit.position)] = true
@@ -82,12 +76,27 @@ public final class DocumentScan {
         return flags
     }
 
+    /// For each line, whether it holds one of the characters of `literals` (not its words).
+    /// Reads only the masks made on creation, so it may run beside the lazily cached scans.
+    func characterLines(containing literals: RequiredLiterals) -> [Bool] {
+        var flags = [Bool](repeating: false, count: max(document.lines.count, 1))
+        if let bit = prefilter.bit(for: literals) {
+            for index in flags.indices where index < lineMasks.count && lineMasks[index] & bit != 0 { flags[index] = true }
+        } else if !literals.characters.isEmpty {
+            // No filter bit left for these characters: every line may hold them.
+            flags = [Bool](repeating: true, count: flags.count)
+        }
+        return flags
+    }
+
     /// The ICU sentences of the lines holding one of `literals` (computed once per document):
     /// a sentence-scope rule that requires them is never given the others, so they need not
-    /// be segmented.
+    /// be segmented. For literals without words it touches no other cache of the scan (see
+    /// `characterLines`), so it may run beside them.
     public func sentences(containing literals: RequiredLiterals, using segmenter: Segmenter) -> [Range<Int>] {
         if let known = sentencesByLiterals[ObjectIdentifier(literals)] { return known }
-        let made = document.sentences(using: segmenter, onLines: lines(containing: literals))
+        let flags = literals.words.isEmpty ? characterLines(containing: literals) : lines(containing: literals)
+        let made = document.sentences(using: segmenter, onLines: flags)
         sentencesByLiterals[ObjectIdentifier(literals)] = made
         return made
     }
@@ -151,7 +160,8 @@ final class CharacterPrefilter {
     var isEmpty: Bool { table == nil && pairFirst == nil }
     var usesTransitions: Bool { !transitionMasks.isEmpty }
 
-    init(regexes: [SharedRegex], literals: [RequiredLiterals] = []) {
+    /// `detailed`: use each regex's `detailedRequirement` (see `SharedRegex`).
+    init(regexes: [SharedRegex], literals: [RequiredLiterals] = [], detailed: Bool = true) {
         var setBits: [Set<UInt16>: UInt64] = [:]
         func bit(for set: Set<UInt16>) -> UInt64? {
             if let known = setBits[set] { return known }
@@ -165,11 +175,12 @@ final class CharacterPrefilter {
         }
         var pairSetBits: [RequiredCharacters.CharacterPair: UInt64] = [:]
         for regex in regexes {
-            if let transitions = regex.requirement.transitions {
+            let requirement = detailed ? regex.detailedRequirement : regex.requirement
+            if let transitions = requirement.transitions {
                 transitionMasks[ObjectIdentifier(regex)] = transitions
             }
-            if let required = regex.requiredUnits, let made = bit(for: required) { bits[ObjectIdentifier(regex)] = made }
-            if let pairs = regex.requirement.pairs {
+            if let required = requirement.characters, let made = bit(for: required) { bits[ObjectIdentifier(regex)] = made }
+            if let pairs = requirement.pairs {
                 var mask: UInt64 = 0
                 for pair in pairs {
                     if let known = pairSetBits[pair] {

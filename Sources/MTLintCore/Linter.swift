@@ -21,7 +21,13 @@ public final class Linter {
     private let matchers: [any Matcher]
     /// Each rule's `unless` regexes for this task, made when the rule first has a match.
     private var vetoes: [[ICUText.Regex]?]
-    private let prefilter: CharacterPrefilter
+    /// Line filters from the rules' regexes: the start-up analysis at first, the detailed one
+    /// (see `SharedRegex.detailedRequirement`) once this linter has seen `detailedFilterAfter`
+    /// UTF-16 units, when the better filters pay for working them out.
+    private var prefilter: CharacterPrefilter
+    private var prefilterIsDetailed: Bool
+    private var unitsLinted = 0
+    public var detailedFilterAfter = 1 << 17
     private let wantedWords: Set<UInt64>
     /// First words the scan keeps only when one of these words follows.
     private let followers: [UInt64: Set<UInt64>]
@@ -54,7 +60,8 @@ public final class Linter {
         self.matchers = matchers
         self.vetoes = Array(repeating: nil, count: rules.count)
         self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes),
-                                            literals: rules.compactMap(\.matcher.requiredLiterals))
+                                            literals: rules.compactMap(\.matcher.requiredLiterals), detailed: false)
+        self.prefilterIsDetailed = false
         self.wantedWords = rules.reduce(into: Set<UInt64>()) {
             $0.formUnion($1.matcher.firstWordHashes)
             $0.formUnion($1.matcher.requiredLiterals?.words ?? [])
@@ -93,6 +100,9 @@ public final class Linter {
         self.matchers = matchers
         vetoes = Array(repeating: nil, count: rules.count)
         prefilter = original.prefilter
+        prefilterIsDetailed = original.prefilterIsDetailed
+        unitsLinted = original.unitsLinted
+        detailedFilterAfter = original.detailedFilterAfter
         wantedWords = original.wantedWords
         followers = original.followers
     }
@@ -108,6 +118,12 @@ public final class Linter {
     /// Lints `document`. `quoteCensus`: the whole file's counts when `document` is one part of it.
     /// `shareRules: false` keeps the work on this thread (the caller runs parts side by side).
     public func lint(_ document: Document, quoteCensus: QuoteCensus? = nil, shareRules: Bool = true) -> LintResult {
+        unitsLinted += document.text.count
+        if !prefilterIsDetailed, unitsLinted >= detailedFilterAfter {
+            prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes),
+                                           literals: rules.compactMap(\.matcher.requiredLiterals), detailed: true)
+            prefilterIsDetailed = true
+        }
         let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords, followers: followers)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
@@ -153,9 +169,13 @@ public final class Linter {
     private func prepare(_ document: Document, scan: DocumentScan) {
         var needs = SegmentNeeds()
         for rule in rules { needs.formUnion(Self.segmentsWholly(rule) ? rule.needs : rule.matcher.needs) }
+        // Literals of rules that get only some lines' sentences: those without words are read
+        // from the masks alone and go with the ICU half; the others need the word scan first.
+        let restrictedLiterals = rules.filter { !Self.segmentsWholly($0) }.compactMap(\.matcher.requiredLiterals)
         let halves = [{
             if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) }
             if needs.contains(.words) { _ = document.words(using: self.segmenter) }
+            for literals in restrictedLiterals where literals.words.isEmpty { _ = scan.sentences(containing: literals, using: self.segmenter) }
         }, {
             _ = document.lineContents
             _ = document.paragraphs
@@ -164,11 +184,8 @@ public final class Linter {
             _ = scan.trimmedLineHashes(caseSensitive: false)
             for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
         }]
-        // Sentences of the lines some rules restrict themselves to, once the line flags exist.
         let restricted = {
-            for rule in self.rules where !Self.segmentsWholly(rule) {
-                if let literals = rule.matcher.requiredLiterals { _ = scan.sentences(containing: literals, using: self.segmenter) }
-            }
+            for literals in restrictedLiterals where !literals.words.isEmpty { _ = scan.sentences(containing: literals, using: self.segmenter) }
         }
         if measuresRuleTimes {
             // One after the other, so the time is this thread's alone.

@@ -14,8 +14,11 @@ public enum RequiredCharacters {
 
     /// What every match of `pattern` needs in its segment: a useful set of characters, or
     /// failing that a useful set of character-class transitions (see `CharacterTransitions`).
-    public static func requirement(of pattern: String, caseInsensitive: Bool) -> Requirement {
-        var analyzer = Analyzer(units: Array(pattern.utf16), caseInsensitive: caseInsensitive || pattern.contains("(?i"))
+    /// `properties`: also enumerate the characters of `\d` and `\p{…}` (from ICU's sets), so
+    /// pairs such as a comma before a digit can filter; costs about a millisecond the first time.
+    public static func requirement(of pattern: String, caseInsensitive: Bool, properties: Bool = false) -> Requirement {
+        var analyzer = Analyzer(units: Array(pattern.utf16), caseInsensitive: caseInsensitive || pattern.contains("(?i"),
+                                properties: properties)
         let result = analyzer.alternation()
         guard analyzer.index == analyzer.units.count else { return Requirement() }
         // Each is a necessary condition, so a segment must meet all of them.
@@ -65,20 +68,38 @@ public enum RequiredCharacters {
             guard size > 0 else { return false }
             // Line masks hold no line breaks, so a pair with one could never be seen.
             guard !first.contains(where: { $0 == 0x0A || $0 == 0x0D }), !second.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return false }
-            for a in first {
-                for b in second where isCommon(a, b) { return false }
-            }
-            return true
+            return !hasCommonPair(first: first, second: second)
         }
+
+        /// Whether some `a` in `first` and `b` in `second` make a common pair (`isCommon`),
+        /// decided clause by clause on the sets (each clause of `isCommon` asks one thing of
+        /// `a` and one of `b`), so sets of thousands of characters cost one pass, not a product.
+        static func hasCommonPair<Units: Sequence<UInt16>>(first: Units, second: Units) -> Bool {
+            let space: UInt16 = 0x20
+            let firstWordish = first.contains(where: isWordish), secondWordish = second.contains(where: isWordish)
+            func has(_ units: Units, _ unit: UInt16) -> Bool { units.contains(unit) }
+            func hasAny(_ units: Units, _ list: [UInt16]) -> Bool { units.contains(where: list.contains) }
+            if firstWordish && secondWordish { return true }
+            if has(first, space) && (secondWordish || hasAny(second, afterSpace)) { return true }
+            if firstWordish && hasAny(second, afterWord) { return true }
+            if hasAny(first, beforeSpace) && has(second, space) { return true }
+            if (has(first, 0x2E) || has(first, 0x2C)) && has(second, 0x201D) { return true }
+            if (has(first, 0x201C) || has(first, 0x28)) && secondWordish { return true }
+            return false
+        }
+
+        static let afterSpace: [UInt16] = [0x28, 0x22, 0x201C, 0x2018, 0x27, 0x2D, 0x2013, 0x2014]
+        static let afterWord: [UInt16] = [0x20, 0x2C, 0x2E, 0x3B, 0x3A, 0x27, 0x2019, 0x2D, 0x29, 0x22, 0x201D, 0x3F, 0x21]
+        static let beforeSpace: [UInt16] = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x201D, 0x2019, 0x2013, 0x2014, 0x2D]
 
         static func isWordish(_ u: UInt16) -> Bool { WordHash.isWordUnit(u) || UTF16.isSurrogate(u) }
 
         static func isCommon(_ a: UInt16, _ b: UInt16) -> Bool {
             let space: UInt16 = 0x20
             if isWordish(a) && isWordish(b) { return true }
-            if a == space && (isWordish(b) || [0x28, 0x22, 0x201C, 0x2018, 0x27, 0x2D, 0x2013, 0x2014].contains(b)) { return true }
-            if isWordish(a) && [space, 0x2C, 0x2E, 0x3B, 0x3A, 0x27, 0x2019, 0x2D, 0x29, 0x22, 0x201D, 0x3F, 0x21].contains(b) { return true }
-            if [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x201D, 0x2019, 0x2013, 0x2014, 0x2D].contains(a) && b == space { return true }
+            if a == space && (isWordish(b) || afterSpace.contains(b)) { return true }
+            if isWordish(a) && afterWord.contains(b) { return true }
+            if beforeSpace.contains(a) && b == space { return true }
             if (a == 0x2E && b == 0x201D) || (a == 0x2C && b == 0x201D) || (a == 0x201C && isWordish(b)) || (a == 0x28 && isWordish(b)) { return true }
             return false
         }
@@ -146,12 +167,18 @@ public enum RequiredCharacters {
     struct Analyzer {
         let units: [UInt16]
         let caseInsensitive: Bool
+        /// Whether property escapes get their characters (see `propertyUnits`).
+        let properties: Bool
         var index = 0
 
-        init(units: [UInt16], caseInsensitive: Bool) {
+        init(units: [UInt16], caseInsensitive: Bool, properties: Bool) {
             self.units = units
             self.caseInsensitive = caseInsensitive
+            self.properties = properties
         }
+
+        /// `RequiredCharacters.propertyUnits` when this analysis enumerates properties.
+        func propertyUnits(_ pattern: String) -> UnitSet? { properties ? RequiredCharacters.propertyUnits(pattern) : nil }
 
         var atEnd: Bool { index >= units.count }
         var current: UInt16 { units[index] }
@@ -221,13 +248,16 @@ public enum RequiredCharacters {
             var gapChars = UnitSet()
             var behindLastChars: UnitSet?  // a look-behind's last characters, just before the next atom
             var consumedAny = false
+            func size(_ pairs: [UnitPair]) -> Int { pairs.reduce(0) { $0 + $1.size } }
             func consider(pair first: UnitSet?, _ second: UnitSet?, gap: UnitSet = UnitSet()) {
                 guard let first, let second else { return }
-                consider(pairs: [UnitPair(first: first, second: second, gap: gap)])
+                // Most neighbours (letters in words) are common: decided before any array is made.
+                let pair = UnitPair(first: first, second: second, gap: gap)
+                guard pair.isUseful else { return }
+                if bestPairs.map({ pair.size < size($0) }) ?? true { bestPairs = [pair] }
             }
             func consider(pairs: [UnitPair]) {
                 guard !pairs.isEmpty, pairs.allSatisfy(\.isUseful) else { return }
-                func size(_ pairs: [UnitPair]) -> Int { pairs.reduce(0) { $0 + $1.size } }
                 if bestPairs.map({ size(pairs) < size($0) }) ?? true { bestPairs = pairs }
             }
             func consider(_ chars: UnitSet?) {
@@ -416,6 +446,7 @@ public enum RequiredCharacters {
             var set = UnitSet()
             // Characters of `\p{…}` and `\d` members (BMP only: see `propertyUnits`).
             var propertySet = UnitSet()
+            var propertyClasses: UInt8 = 0
             var simple = true
             if !atEnd, current == 0x5E { simple = false; index += 1 }
             var first = true
@@ -451,6 +482,7 @@ public enum RequiredCharacters {
                             if !atEnd { index += 1 }
                         }
                         if let units = propertyUnits("\\p{" + name + "}") { propertySet.formUnion(units) } else { simple = false }
+                        propertyClasses |= CharacterTransitions.classOf(property: name)
                         previous = nil
                         continue
                     default:
@@ -481,8 +513,8 @@ public enum RequiredCharacters {
                 // Some members are properties with characters beyond the BMP: no claim that one
                 // of these units occurs, but a pair filter can use them as they are.
                 guard !caseInsensitive else { return .unknown }
+                let classes = set.reduce(propertyClasses) { $0 | CharacterTransitions.classOf($1) }
                 set.formUnion(propertySet)
-                let classes = set.reduce(UInt8(0)) { $0 | CharacterTransitions.classOf($1) }
                 return Atom(first: classes, last: classes, firstChars: set, lastChars: set, isOneCharacter: true)
             }
             if caseInsensitive {

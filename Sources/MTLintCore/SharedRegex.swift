@@ -10,8 +10,22 @@ public final class SharedRegex: Sendable {
     public let pattern: String
     public let options: RegexOptions
     public let groupCount: Int
-    /// What every match needs in its segment (see `RequiredCharacters`).
+    /// What every match needs in its segment (see `RequiredCharacters`), worked out without
+    /// enumerating Unicode properties: cheap enough for start-up.
     public let requirement: RequiredCharacters.Requirement
+    /// The same with the characters of `\d` and `\p{…}` known (more pairs to filter by); made
+    /// on first request, which a linter makes once it has seen enough text for it to pay.
+    public var detailedRequirement: RequiredCharacters.Requirement {
+        detailed.withLock { known in
+            if let known { return known }
+            let made = analyzed ? RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive),
+                                                                 properties: true) : requirement
+            known = made
+            return made
+        }
+    }
+    private let detailed: Locked<RequiredCharacters.Requirement?>
+    private let analyzed: Bool
     /// Code units one of which every match needs in its segment (nil: no such small set).
     public var requiredUnits: Set<UInt16>? { requirement.characters }
     private let original: Locked<Regex?>
@@ -29,6 +43,8 @@ public final class SharedRegex: Sendable {
         self.groupCount = regex.groupCount
         self.requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
         self.original = Locked(regex)
+        self.detailed = Locked(nil)
+        self.analyzed = true
     }
 
     /// Compiles on first use, for patterns known to be valid (shipped rules, escaped lists).
@@ -42,6 +58,8 @@ public final class SharedRegex: Sendable {
         self.requirement = analyze ? RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
             : RequiredCharacters.Requirement()
         self.original = Locked(nil)
+        self.detailed = Locked(nil)
+        self.analyzed = analyze
     }
 
     /// A regex of its own for one task, with the safety limits set.

@@ -1,4 +1,5 @@
 import Testing
+import PropertyBased
 @testable import MTLintCore
 
 @Suite struct RequiredCharactersTests {
@@ -133,5 +134,19 @@ import Testing
         let linter = try Linter(rules: [rule])
         let doc = Document("one, two, three\nword, \t ,next\nword,,next\nno comma here")
         #expect(linter.lint(doc).findings.map { doc.location(of: $0.range.lowerBound).line } == [2, 3])
+    }
+}
+
+@Suite struct CommonPairTests {
+    static let units: [UInt16] = [0x20, 0x09, 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x22, 0x27, 0x2D, 0x2013, 0x2014, 0x201C,
+                                  0x201D, 0x2018, 0x2019, 0x61, 0x5A, 0x35, 0xE9, 0x3A9, 0x5317, 0x25, 0xA0, 0x202F, 0xAB, 0xBB, 0x200B]
+
+    @Test func setLevelCheckAgreesWithEveryPair() async {
+        await propertyCheck(count: 1000, input: Gen<UInt16?>.element(of: Self.units).array(of: 1...5),
+                            Gen<UInt16?>.element(of: Self.units).array(of: 1...5)) { first, second in
+            let firstSet = UnitSet(Set(first.compactMap { $0 })), secondSet = UnitSet(Set(second.compactMap { $0 }))
+            let pairwise = firstSet.contains { a in secondSet.contains { b in RequiredCharacters.CharacterPair.isCommon(a, b) } }
+            #expect(RequiredCharacters.CharacterPair.hasCommonPair(first: firstSet, second: secondSet) == pairwise, "\(first) \(second)")
+        }
     }
 }

@@ -34,15 +34,34 @@ import Testing
     }
 
     @Test func artifactsBeyondASCIIPassTheirFilters() throws {
-        let prefilter = CharacterPrefilter(regexes: Self.regexes)
         let instances = try Self.regexes.map { try $0.instance() }
         let document = Document(Self.samples.joined(separator: "\n"))
-        Self.check(document, DocumentScan(document: document, prefilter: prefilter, wantedWords: []), instances)
+        for detailed in [false, true] {
+            let prefilter = CharacterPrefilter(regexes: Self.regexes, detailed: detailed)
+            Self.check(document, DocumentScan(document: document, prefilter: prefilter, wantedWords: []), instances)
+        }
+    }
+
+    /// A linter starts with the start-up filters and moves to the detailed ones once it has seen
+    /// enough text; the findings are the same either way.
+    @Test func detailedFiltersFindWhatStartUpFiltersFind() throws {
+        let rules = try RuleLoader.load()
+        var lines = Self.samples + Self.pieces.filter { $0 != "\n" }.map { "He said \($0) there" }
+        lines += ["Prices rose 12,5 percent.", "A crowd of 20 000 people.", "It fell, , twice.", "He left.Then he came back."]
+        let document = Document(lines.joined(separator: "\n"))
+        let startUp = try Linter(rules: rules), detailed = try Linter(rules: rules)
+        startUp.detailedFilterAfter = .max
+        detailed.detailedFilterAfter = 0
+        func summary(_ findings: [Finding]) -> [String] { findings.map { "\($0.ruleID)@\($0.range)" } }
+        let expected = startUp.lint(document).findings
+        #expect(expected.count > 20)
+        #expect(summary(detailed.lint(document).findings) == summary(expected))
+        #expect(detailed.lint(document).findings == expected)
     }
 
     @Test func noLineWithAMatchIsSkipped() async throws {
         #expect(Self.regexes.count > 40)
-        let prefilter = CharacterPrefilter(regexes: Self.regexes)
+        let prefilter = CharacterPrefilter(regexes: Self.regexes, detailed: true)
         let instances = try Self.regexes.map { try $0.instance() }
         await propertyCheck(count: 2000, input: Gen<String?>.element(of: Self.pieces).array(of: 0...30)) { parts in
             let document = Document(parts.compactMap { $0 }.joined())

@@ -63,6 +63,20 @@ do { rules = try RuleLoader.load() } catch { fatalError("\(error)") }
 print(String(format: "input: %@, %.2f MB, %d rules, median of %d runs", source, megabytes, rules.count, repeats))
 print("")
 
+// Start-up pieces: the regex analysis every run does (and the detailed one large inputs get).
+let patterns = rules.flatMap(\.matcher.filteredRegexes).map { ($0.pattern, $0.options.contains(.caseInsensitive)) }
+for properties in [false, true] {
+    let analysis = time({ () }) { _ in
+        for _ in 0..<20 {
+            for (pattern, caseInsensitive) in patterns {
+                _ = RequiredCharacters.requirement(of: pattern, caseInsensitive: caseInsensitive, properties: properties)
+            }
+        }
+    }
+    print(String(format: "regex analysis of the %d shipped patterns%@: %.3f ms", patterns.count,
+                 properties ? " (detailed)" : "", analysis * 1000 / 20))
+}
+
 let prepare = time({ () }) { _ in _ = document() }
 row("prepare (Document(bytes:))", prepare)
 row("segment paragraphs", time(document) { _ = $0.paragraphs })
