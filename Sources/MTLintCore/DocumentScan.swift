@@ -17,8 +17,13 @@ public final class DocumentScan {
     private var sentencesByLiterals: [ObjectIdentifier: [Range<Int>]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
 
-    init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:]) {
+    /// The longest trimmed line a whole-line rule compares (see `trimmedLineHashes`).
+    private let longestHashedLine: Int
+
+    init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:],
+         longestHashedLine: Int = .max) {
         self.document = document
+        self.longestHashedLine = longestHashedLine
         self.prefilter = prefilter
         self.wantedWords = wantedWords
         self.followers = followers
@@ -51,11 +56,15 @@ public final class DocumentScan {
         return result
     }
 
-    /// Each line's trimmed text hashed as `LineMatcherKind.lineHash` does (0 for blank lines),
-    /// shared by every whole-line rule.
+    /// Each line's trimmed text hashed as `LineMatcherKind.lineHash` does, shared by every
+    /// whole-line rule; 0 for blank lines and for lines longer than any listed line (which no
+    /// rule compares: article paragraphs, most of the text).
     public func trimmedLineHashes(caseSensitive: Bool) -> [UInt64] {
         if let known = trimmedLineHashes[caseSensitive] { return known }
         let made = document.lines.map { line -> UInt64 in
+            guard line.content.count > 0, line.content.count <= longestHashedLine || document.trimmed(line.content).count <= longestHashedLine else {
+                return 0
+            }
             let trimmed = document.trimmed(line.content)
             return trimmed.isEmpty ? 0 : LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: caseSensitive)
         }

@@ -88,6 +88,7 @@ public struct LineMatcherKind: MatcherKind {
     }
 
     public var scopes: [Scope] { [.line] }
+    public var longestHashedLine: Int { longestExact }
     public var valueNames: [String] { ["line"] }
     public var filteredRegexes: [SharedRegex] { patterns }
 

@@ -29,6 +29,8 @@ public final class Linter {
     private var unitsLinted = 0
     public var detailedFilterAfter = 1 << 17
     private let wantedWords: Set<UInt64>
+    /// The longest line any whole-line rule compares by hash.
+    private let longestHashedLine: Int
     /// First words the scan keeps only when one of these words follows.
     private let followers: [UInt64: Set<UInt64>]
     /// Threads that share the rules of one large document, or of the linter's first document
@@ -48,8 +50,8 @@ public final class Linter {
     public var measuresRuleTimes = false
     /// Time spent in each rule (by index into `rules`) while `measuresRuleTimes` was on.
     public private(set) var ruleTimes: [Duration] = []
-    /// Time spent computing what rules share (segments, scans) while `measuresRuleTimes` was on.
-    public private(set) var sharedTime: Duration = .zero
+    /// Time spent computing each thing rules share (segments, scans) while `measuresRuleTimes` was on.
+    public private(set) var sharedTimes: [String: Duration] = [:]
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
@@ -77,6 +79,7 @@ public final class Linter {
             }
         }
         self.followers = followers.filter { !free.contains($0.key) }
+        self.longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
     }
 
     /// This linter and the helpers for the other threads its `ruleParallelism` allows (the same
@@ -105,6 +108,7 @@ public final class Linter {
         detailedFilterAfter = original.detailedFilterAfter
         wantedWords = original.wantedWords
         followers = original.followers
+        longestHashedLine = original.longestHashedLine
     }
 
     /// Lines of context each part of a large file needs on either side: as many as any rule
@@ -124,7 +128,8 @@ public final class Linter {
                                            literals: rules.compactMap(\.matcher.requiredLiterals), detailed: true)
             prefilterIsDetailed = true
         }
-        let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords, followers: followers)
+        let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords, followers: followers,
+                                longestHashedLine: longestHashedLine)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let threads = shareRules ? min(ruleParallelism, rules.count) : 1
@@ -172,31 +177,35 @@ public final class Linter {
         // Literals of rules that get only some lines' sentences: those without words are read
         // from the masks alone and go with the ICU half; the others need the word scan first.
         let restrictedLiterals = rules.filter { !Self.segmentsWholly($0) }.compactMap(\.matcher.requiredLiterals)
-        let halves = [{
-            if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) }
-            if needs.contains(.words) { _ = document.words(using: self.segmenter) }
-            for literals in restrictedLiterals where literals.words.isEmpty { _ = scan.sentences(containing: literals, using: self.segmenter) }
-        }, {
-            _ = document.lineContents
-            _ = document.paragraphs
-            _ = scan.wordPositions
-            _ = scan.trimmedLineHashes(caseSensitive: true)
-            _ = scan.trimmedLineHashes(caseSensitive: false)
-            for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
-        }]
-        let restricted = {
+        typealias Step = (name: String, run: () -> Void)
+        let halves: [[Step]] = [[
+            ("ICU sentences", { if needs.contains(.sentences) { _ = document.sentences(using: self.segmenter) } }),
+            ("ICU words", { if needs.contains(.words) { _ = document.words(using: self.segmenter) } }),
+            ("ICU sentences of some lines", {
+                for literals in restrictedLiterals where literals.words.isEmpty { _ = scan.sentences(containing: literals, using: self.segmenter) }
+            }),
+        ], [
+            ("lines and paragraphs", { _ = document.lineContents; _ = document.paragraphs }),
+            ("word scan", { _ = scan.wordPositions }),
+            ("line hashes", { _ = scan.trimmedLineHashes(caseSensitive: true); _ = scan.trimmedLineHashes(caseSensitive: false) }),
+            ("lines with required literals", {
+                for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
+            }),
+        ]]
+        let restricted: Step = ("ICU sentences of some lines", {
             for literals in restrictedLiterals where !literals.words.isEmpty { _ = scan.sentences(containing: literals, using: self.segmenter) }
-        }
+        })
         if measuresRuleTimes {
-            // One after the other, so the time is this thread's alone.
+            // One after the other, so each time is this thread's alone.
             let clock = ContinuousClock()
-            let started = clock.now
-            for half in halves { half() }
-            restricted()
-            sharedTime += clock.now - started
+            for step in halves.joined() + [restricted] {
+                let started = clock.now
+                step.run()
+                sharedTimes[step.name, default: .zero] += clock.now - started
+            }
         } else {
-            _ = WorkQueue.map(2, states: [(), ()]) { _, half in halves[half]() }
-            restricted()
+            _ = WorkQueue.map(2, states: [(), ()]) { _, half in halves[half].forEach { $0.run() } }
+            restricted.run()
         }
     }
 

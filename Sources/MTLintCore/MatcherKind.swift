@@ -52,6 +52,9 @@ public protocol MatcherKind: Sendable {
     var requiredLiterals: RequiredLiterals? { get }
     /// For first words that only start longer phrases: the words that may follow them.
     var secondWordHashes: [UInt64: Set<UInt64>] { get }
+    /// The longest trimmed line (UTF-16 units) the kind compares whole by hash (see
+    /// `DocumentScan.trimmedLineHashes`); 0 for kinds that compare none.
+    var longestHashedLine: Int { get }
 
     func makeMatcher() throws(ICUError) -> any Matcher
 }
@@ -68,6 +71,7 @@ extension MatcherKind {
     public var firstWordHashes: Set<UInt64> { [] }
     public var requiredLiterals: RequiredLiterals? { nil }
     public var secondWordHashes: [UInt64: Set<UInt64>] { [:] }
+    public var longestHashedLine: Int { 0 }
 }
 
 /// Finds matches in the segments of one document. One per task: it may hold ICU state.

@@ -124,9 +124,11 @@ do {
     let times = linter.ruleTimes.map { seconds($0) / Double(repeats) }
     let ruleSum = times.reduce(0, +)
     print(String(format: "each rule inside the whole set, one thread (mean of %d runs, %.1f ms):", repeats, average * 1000))
-    let shared = seconds(linter.sharedTime) / Double(repeats)
-    row("  documents, partition, findings sorted", average - ruleSum - shared, total: average)
-    row("  segments and scans rules share", shared, total: average)
+    let shared = linter.sharedTimes.mapValues { seconds($0) / Double(repeats) }
+    let sharedSum = shared.values.reduce(0, +)
+    row("  documents, partition, findings sorted", average - ruleSum - sharedSum, total: average)
+    row("  segments and scans rules share", sharedSum, total: average)
+    for (name, time) in shared.sorted(by: { $0.value > $1.value }) { row("    " + name, time, total: average) }
     var byPack: [String: Double] = [:]
     for (rule, time) in zip(rules, times) { byPack[String(rule.id.prefix { $0 != "/" }), default: 0] += time }
     for (pack, time) in byPack.sorted(by: { $0.value > $1.value }) { row("  pack " + pack, time, total: average) }
