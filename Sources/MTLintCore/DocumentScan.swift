@@ -10,8 +10,7 @@ public final class DocumentScan {
     private(set) var transitionMasks: [UInt16] = []
     /// Bits of the character pairs on each line.
     private(set) var pairMasks: [UInt64] = []
-    private let wantedWords: Set<UInt64>
-    private let followers: [UInt64: Set<UInt64>]
+    private let words: WordScanWords
     private var cachedWordPositions: [UInt64: [Int]]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
     private var sentencesByLiterals: [ObjectIdentifier: [Range<Int>]] = [:]
@@ -20,13 +19,17 @@ public final class DocumentScan {
     /// The longest trimmed line a whole-line rule compares (see `trimmedLineHashes`).
     private let longestHashedLine: Int
 
-    init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:],
-         longestHashedLine: Int = .max) {
+    convenience init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:],
+                     longestHashedLine: Int = .max) {
+        self.init(document: document, prefilter: prefilter, words: WordScanWords(wanted: wantedWords, followers: followers),
+                  longestHashedLine: longestHashedLine)
+    }
+
+    init(document: Document, prefilter: CharacterPrefilter, words: WordScanWords, longestHashedLine: Int = .max) {
         self.document = document
         self.longestHashedLine = longestHashedLine
         self.prefilter = prefilter
-        self.wantedWords = wantedWords
-        self.followers = followers
+        self.words = words
         if !prefilter.isEmpty { (lineMasks, pairMasks) = prefilter.lineMasks(of: document) }
         if prefilter.usesTransitions {
             transitionMasks = CharacterTransitions.lineMasks(of: document)
@@ -38,7 +41,7 @@ public final class DocumentScan {
     public var wordPositions: [UInt64: [Int]] {
         if let cachedWordPositions { return cachedWordPositions }
         var positions: [UInt64: [Int]] = [:]
-        for hit in WordHash.hits(in: document.text, wanted: wantedWords, followers: followers) {
+        for hit in WordHash.hits(in: document.text, words: words) {
             positions[hit.hash, default: []].append(hit.position)
         }
         cachedWordPositions = positions

@@ -33,6 +33,8 @@ public final class Linter {
     private let longestHashedLine: Int
     /// First words the scan keeps only when one of these words follows.
     private let followers: [UInt64: Set<UInt64>]
+    /// `wantedWords` and `followers` as the word scan's lookup tables.
+    private let scanWords: WordScanWords
     /// Threads that share the rules of one large document, or of the linter's first document
     /// (1: this task only). A file alone on the command line uses every core this way.
     public var ruleParallelism = 1
@@ -79,6 +81,7 @@ public final class Linter {
             }
         }
         self.followers = followers.filter { !free.contains($0.key) }
+        self.scanWords = WordScanWords(wanted: wantedWords, followers: self.followers)
         self.longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
     }
 
@@ -108,6 +111,7 @@ public final class Linter {
         detailedFilterAfter = original.detailedFilterAfter
         wantedWords = original.wantedWords
         followers = original.followers
+        scanWords = original.scanWords
         longestHashedLine = original.longestHashedLine
     }
 
@@ -128,8 +132,7 @@ public final class Linter {
                                            literals: rules.compactMap(\.matcher.requiredLiterals), detailed: true)
             prefilterIsDetailed = true
         }
-        let scan = DocumentScan(document: document, prefilter: prefilter, wantedWords: wantedWords, followers: followers,
-                                longestHashedLine: longestHashedLine)
+        let scan = DocumentScan(document: document, prefilter: prefilter, words: scanWords, longestHashedLine: longestHashedLine)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let threads = shareRules ? min(ruleParallelism, rules.count) : 1

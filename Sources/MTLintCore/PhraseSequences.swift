@@ -11,9 +11,9 @@ import ICUText
 /// into the same words here. Hash collisions only let a place through to the regex.
 struct PhraseSequences: Sendable {
     /// Hashes of every listed phrase's whole word sequence.
-    private let complete: Set<UInt64>
+    private let complete: WordHashTable<Bool>
     /// Hashes of every proper prefix of two or more words (one word: the scan's hit itself).
-    private let prefixes: Set<UInt64>
+    private let prefixes: WordHashTable<Bool>
 
     init(phrases: [String]) {
         var complete = Set<UInt64>()
@@ -27,8 +27,8 @@ struct PhraseSequences: Sendable {
             }
             complete.insert(sequence)
         }
-        self.complete = complete
-        self.prefixes = prefixes
+        self.complete = WordHashTable(set: complete)
+        self.prefixes = WordHashTable(set: prefixes)
     }
 
     /// The hash of a word sequence one word longer.

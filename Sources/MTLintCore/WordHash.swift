@@ -11,6 +11,7 @@ public enum WordHash {
     static func isWordUnit(_ u: UInt16) -> Bool {
         if u < 0x80 { return (u >= 0x61 && u <= 0x7A) || (u >= 0x41 && u <= 0x5A) || (u >= 0x30 && u <= 0x39) }
         if u < 0xC0 || UTF16.isSurrogate(u) { return u == 0xAA || u == 0xB5 || u == 0xBA }
+        if u >= 0x2000 && u < 0x2070 { return false }  // General Punctuation (quotes, dashes, spaces): no letters
         if u >= 0x0E00 && u < 0x0F00 || u >= 0x1000 && u < 0x10A0 || u >= 0x1780 && u < 0x1800 { return false }
         if u >= 0x2E80 && u < 0xA000 || u >= 0xF900 && u < 0xFB00 || u >= 0xFF66 && u < 0xFFA0 { return false }
         return Unicode.Scalar(u)?.properties.isAlphabetic ?? false
@@ -71,10 +72,13 @@ public enum WordHash {
     /// A word in `followers` counts only when one of its listed words comes next (`the` only
     /// before `head`, `actual`, …), so common first words do not fill the list.
     static func hits(in text: UTF16Text, wanted: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:]) -> [(position: Int, hash: UInt64)] {
-        guard !wanted.isEmpty else { return [] }
-        // A 2^16-bit filter on the hash's low bits rejects almost every word without a set lookup.
-        var filter = [UInt64](repeating: 0, count: 1024)
-        for hash in wanted { filter[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
+        hits(in: text, words: WordScanWords(wanted: wanted, followers: followers))
+    }
+
+    /// `hits(in:wanted:followers:)` with the words in lookup tables made once per linter.
+    static func hits(in text: UTF16Text, words: WordScanWords) -> [(position: Int, hash: UInt64)] {
+        guard !words.isEmpty else { return [] }
+        let filter = words.filter
         var result: [(Int, UInt64)] = []
         let units = text.units
         let n = units.count
@@ -100,9 +104,10 @@ public enum WordHash {
                     }
                     i += 1
                 }
-                if filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0, wanted.contains(hash) {
-                    if let next = followers[hash] {
-                        guard let following = nextWord(after: start, in: text, before: n), next.contains(following) else { continue }
+                if filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0, let followerSet = words.wanted[hash] {
+                    if followerSet >= 0 {
+                        guard let following = nextWord(after: start, in: text, before: n),
+                              words.followerSets[followerSet].contains(following) else { continue }
                     }
                     result.append((start, hash))
                 }
@@ -115,5 +120,36 @@ public enum WordHash {
     static let asciiWordMask: (UInt64, UInt64) = (0..<128).reduce((UInt64(0), UInt64(0))) { mask, unit in
         guard isWordUnit(UInt16(unit)) else { return mask }
         return unit < 64 ? (mask.0 | 1 << UInt64(unit), mask.1) : (mask.0, mask.1 | 1 << UInt64(unit - 64))
+    }
+}
+
+/// The words the shared scan looks for, in the tables its inner loop reads: first words of
+/// listed phrases and `requires:` words, and for each first word that only counts before
+/// certain words, those words.
+struct WordScanWords: Sendable {
+    /// Word hash → index into `followerSets`, or -1 when the word counts whatever follows.
+    let wanted: WordHashTable<Int>
+    let followerSets: [WordHashTable<Bool>]
+    /// A 2^16-bit filter on the hash's low bits: rejects almost every word before the table.
+    let filter: [UInt64]
+    let isEmpty: Bool
+
+    init(wanted: Set<UInt64>, followers: [UInt64: Set<UInt64>]) {
+        var sets: [WordHashTable<Bool>] = []
+        var entries: [(UInt64, Int)] = []
+        for word in wanted {
+            if let next = followers[word] {
+                entries.append((word, sets.count))
+                sets.append(WordHashTable(set: next))
+            } else {
+                entries.append((word, -1))
+            }
+        }
+        self.wanted = WordHashTable(entries)
+        followerSets = sets
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for hash in wanted { filter[Int(hash & 0xFFFF) >> 6] |= 1 << (hash & 63) }
+        self.filter = filter
+        isEmpty = wanted.isEmpty
     }
 }
