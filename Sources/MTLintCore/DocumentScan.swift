@@ -11,7 +11,7 @@ public final class DocumentScan {
     /// Bits of the character pairs on each line.
     private(set) var pairMasks: [UInt64] = []
     private let words: WordScanWords
-    private var cachedWordPositions: [UInt64: [Int]]?
+    private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
     private var sentencesByLiterals: [ObjectIdentifier: [Range<Int>]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
@@ -36,27 +36,17 @@ public final class DocumentScan {
         }
     }
 
-    /// Where each word registered by phrase rules and `requires:` lists starts, by word, in
-    /// text order: a rule looks at its own words' places only.
-    public var wordPositions: [UInt64: [Int]] {
-        if let cachedWordPositions { return cachedWordPositions }
-        var positions: [UInt64: [Int]] = [:]
-        for hit in WordHash.hits(in: document.text, words: words) {
-            positions[hit.hash, default: []].append(hit.position)
-        }
-        cachedWordPositions = positions
-        return positions
+    /// Where each word registered by phrase rules and `requires:` lists starts, in text order.
+    public var wordHits: [(position: Int, hash: UInt64)] {
+        if let cachedWordHits { return cachedWordHits }
+        let made = WordHash.hits(in: document.text, words: words)
+        cachedWordHits = made
+        return made
     }
 
-    /// The places of `words`, in text order.
-    public func hits(of words: Set<UInt64>) -> [(position: Int, hash: UInt64)] {
-        let positions = wordPositions
-        var result: [(position: Int, hash: UInt64)] = []
-        for word in words {
-            for position in positions[word] ?? [] { result.append((position, word)) }
-        }
-        result.sort { $0.position < $1.position }
-        return result
+    /// The places of the words in `words`, in text order.
+    func hits(of words: WordHashTable<Bool>) -> [(position: Int, hash: UInt64)] {
+        wordHits.filter { words.contains($0.hash) }
     }
 
     /// Each line's trimmed text hashed as `LineMatcherKind.lineHash` does, shared by every
@@ -80,7 +70,7 @@ public final class DocumentScan {
         if let known = linesByLiterals[ObjectIdentifier(literals)] { return known }
         var flags = characterLines(containing: literals)
         if !literals.words.isEmpty {
-            for hit in hits(of: literals.words) {
+            for hit in hits(of: literals.wordTable) {
                 flags[document.lineIndex(containing: hit.position)] = true
             }
         }

@@ -189,7 +189,7 @@ public final class Linter {
             }),
         ], [
             ("lines and paragraphs", { _ = document.lineContents; _ = document.paragraphs }),
-            ("word scan", { _ = scan.wordPositions }),
+            ("word scan", { _ = scan.wordHits }),
             ("line hashes", { _ = scan.trimmedLineHashes(caseSensitive: true); _ = scan.trimmedLineHashes(caseSensitive: false) }),
             ("lines with required literals", {
                 for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }

@@ -14,6 +14,8 @@ public struct PhraseMatcherKind: MatcherKind {
     public let caseSensitive: Bool
     /// Hashes of each phrase's first word: matching only tries where one of them starts.
     public let firstWordHashes: Set<UInt64>
+    /// The same as a table for the scan's hits.
+    let firstWordTable: WordHashTable<Bool>
     /// One regex per first word, holding only the phrases that start with it.
     let byFirstWord: PhraseRegexes
     /// For first words that only start phrases of two or more words: the second words that
@@ -56,6 +58,7 @@ public struct PhraseMatcherKind: MatcherKind {
             secondWords = [:]
             whole = PhraseRegexes.regex(for: phrases.map(\.0), options: options)
         }
+        firstWordTable = WordHashTable(set: firstWordHashes)
     }
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
@@ -163,7 +166,7 @@ final class PhraseMatcher: Matcher {
             }
             return
         }
-        let hits = context.scan.hits(of: kind.firstWordHashes)
+        let hits = context.scan.hits(of: kind.firstWordTable)
         guard !hits.isEmpty, !segments.isEmpty else { return }
         var segmentIndex = 0
         var resumeAt = 0

@@ -7,6 +7,8 @@ public final class RequiredLiterals: Sendable {
     public let entries: [String]
     /// Hashes (see `WordHash`) of the entries that are words.
     public let words: Set<UInt64>
+    /// The same as a table for the scan's hits.
+    let wordTable: WordHashTable<Bool>
     /// The entries that are single characters other than letters and digits.
     public let characters: Set<UInt16>
 
@@ -22,6 +24,7 @@ public final class RequiredLiterals: Sendable {
             }
         }
         self.words = words
+        self.wordTable = WordHashTable(set: words)
         self.characters = characters
     }
 
