@@ -42,6 +42,9 @@ public enum CharacterTransitions {
         }
     }
 
+    /// `index(of: classOf(u))` for the first 256 units, computed once.
+    static let latin1Indices: [UInt16] = (0..<256).map { UInt16(index(of: classOf(UInt16($0)))) }
+
     static let asciiClasses: [UInt8] = (0..<128).map { u in
         switch u {
         case 0x61...0x7A: lower
@@ -76,7 +79,7 @@ public enum CharacterTransitions {
     static func lineMasks(of document: Document) -> [UInt16] {
         let units = document.text.units
         var masks = [UInt16](repeating: 0, count: document.lines.count)
-        asciiClasses.map { UInt16(index(of: $0)) }.withUnsafeBufferPointer { ascii in
+        latin1Indices.withUnsafeBufferPointer { latin1 in
             for (lineIndex, line) in document.lines.enumerated() {
                 var mask: UInt16 = 0
                 var previous: UInt16 = 3
@@ -84,8 +87,10 @@ public enum CharacterTransitions {
                 for i in line.content {
                     let u = units[i]
                     let current: UInt16
-                    if u < 0x80 {
-                        current = ascii[Int(u)]
+                    if u < 0x100 {
+                        current = latin1[Int(u)]
+                    } else if u >= 0x2000 && u < 0x2070 {
+                        current = 3  // General Punctuation (quotes, dashes, spaces): no letters or digits
                     } else {
                         let cls = classOf(u)
                         if cls == anyClass { astral = true; break }

@@ -77,15 +77,16 @@ final class QuoteStyleMatcher: Matcher {
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let text = document.text
         let target = context.lint.targetQuotes
-        // The document's own counts, or the whole file's when this document is a part of it.
+        // The document's own counts, or the whole file's when this document is a part of it
+        // (then this part's Swedish-style openers are found only if the counts call for them).
         var swedishOpeners: [Int] = []
-        let own = QuoteCensus(document, openers: &swedishOpeners)
-        let census = context.quoteCensus ?? own
+        let census = context.quoteCensus ?? QuoteCensus(document, openers: &swedishOpeners)
         var matches: [Match] = []
         if kind.guillemets || kind.lowNine {
             for paragraph in document.paragraphs { pairForeignMarks(document, paragraph, target, into: &matches) }
         }
         if kind.swedish, target.open != "”", census.curlyOpen == 0, census.swedishOpeners >= kind.minSwedish {
+            if context.quoteCensus != nil { _ = QuoteCensus(document, openers: &swedishOpeners) }
             // An opener before a capital is quotes/spacing-wrong-way-opening's (one rule per mark);
             // this rule reports the others, which need the whole document to be recognised.
             for position in swedishOpeners where !(position + 1 < text.count && QuoteMarks.isUppercase(text.codePoint(at: position + 1))) {
