@@ -156,9 +156,10 @@ print("rules alone (sum \(String(format: "%.1f", sum * 1000)) ms):")
 for entry in perRule.sorted(by: { $0.time > $1.time }) {
     let filters = rules.first { $0.id == entry.id }.map { rule in
         rule.matcher.filteredRegexes.map { regex -> String in
-            let requirement = regex.requirement
+            // A linter alone on this input uses the detailed analysis (it has seen enough text).
+            let requirement = regex.detailedRequirement
             if let characters = requirement.characters { return "\(characters.count) characters" }
-            if let pairs = requirement.pairs { return "pairs \(pairs)" }
+            if let pairs = requirement.pairs { return "\(pairs.count) pair set\(pairs.count == 1 ? "" : "s")" }
             if requirement.transitions != nil { return "transitions" }
             return "no filter"
         }.joined(separator: "; ")
