@@ -19,12 +19,6 @@ public final class DocumentScan {
     /// The longest trimmed line a whole-line rule compares (see `trimmedLineHashes`).
     private let longestHashedLine: Int
 
-    convenience init(document: Document, prefilter: CharacterPrefilter, wantedWords: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:],
-                     longestHashedLine: Int = .max) {
-        self.init(document: document, prefilter: prefilter, words: WordScanWords(wanted: wantedWords, followers: followers),
-                  longestHashedLine: longestHashedLine)
-    }
-
     init(document: Document, prefilter: CharacterPrefilter, words: WordScanWords, longestHashedLine: Int = .max) {
         self.document = document
         self.longestHashedLine = longestHashedLine
@@ -55,11 +49,9 @@ public final class DocumentScan {
     public func trimmedLineHashes(caseSensitive: Bool) -> [UInt64] {
         if let known = trimmedLineHashes[caseSensitive] { return known }
         let made = document.lines.map { line -> UInt64 in
-            guard line.content.count > 0, line.content.count <= longestHashedLine || document.trimmed(line.content).count <= longestHashedLine else {
-                return 0
-            }
             let trimmed = document.trimmed(line.content)
-            return trimmed.isEmpty ? 0 : LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: caseSensitive)
+            guard !trimmed.isEmpty, trimmed.count <= longestHashedLine else { return 0 }
+            return LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: caseSensitive)
         }
         trimmedLineHashes[caseSensitive] = made
         return made

@@ -28,12 +28,9 @@ public final class Linter {
     private var prefilterIsDetailed: Bool
     private var unitsLinted = 0
     public var detailedFilterAfter = 1 << 17
-    private let wantedWords: Set<UInt64>
     /// The longest line any whole-line rule compares by hash.
     private let longestHashedLine: Int
-    /// First words the scan keeps only when one of these words follows.
-    private let followers: [UInt64: Set<UInt64>]
-    /// `wantedWords` and `followers` as the word scan's lookup tables.
+    /// The words the shared scan looks for (first words of phrase lists, `requires:` words).
     private let scanWords: WordScanWords
     /// Threads that share the rules of one large document, or of the linter's first document
     /// (1: this task only). A file alone on the command line uses every core this way.
@@ -66,7 +63,7 @@ public final class Linter {
         self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes),
                                             literals: rules.compactMap(\.matcher.requiredLiterals), detailed: false)
         self.prefilterIsDetailed = false
-        self.wantedWords = rules.reduce(into: Set<UInt64>()) {
+        let wantedWords = rules.reduce(into: Set<UInt64>()) {
             $0.formUnion($1.matcher.firstWordHashes)
             $0.formUnion($1.matcher.requiredLiterals?.words ?? [])
         }
@@ -80,8 +77,8 @@ public final class Linter {
                 if let next = kind.secondWordHashes[word] { followers[word, default: []].formUnion(next) } else { free.insert(word) }
             }
         }
-        self.followers = followers.filter { !free.contains($0.key) }
-        self.scanWords = WordScanWords(wanted: wantedWords, followers: self.followers)
+        // The scan keeps these first words only when one of their listed followers comes next.
+        self.scanWords = WordScanWords(wanted: wantedWords, followers: followers.filter { !free.contains($0.key) })
         self.longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
     }
 
@@ -109,8 +106,6 @@ public final class Linter {
         prefilterIsDetailed = original.prefilterIsDetailed
         unitsLinted = original.unitsLinted
         detailedFilterAfter = original.detailedFilterAfter
-        wantedWords = original.wantedWords
-        followers = original.followers
         scanWords = original.scanWords
         longestHashedLine = original.longestHashedLine
     }

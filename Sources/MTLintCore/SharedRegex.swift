@@ -26,8 +26,6 @@ public final class SharedRegex: Sendable {
     }
     private let detailed: Locked<RequiredCharacters.Requirement?>
     private let analyzed: Bool
-    /// Code units one of which every match needs in its segment (nil: no such small set).
-    public var requiredUnits: Set<UInt16>? { requirement.characters }
     private let original: Locked<Regex?>
 
     /// ICU time-limit steps per match attempt (roughly milliseconds) and stack bytes: a

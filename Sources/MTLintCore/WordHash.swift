@@ -71,11 +71,6 @@ public enum WordHash {
     /// Start offsets (and hashes) of the words of `text` whose hash is in `wanted`.
     /// A word in `followers` counts only when one of its listed words comes next (`the` only
     /// before `head`, `actual`, …), so common first words do not fill the list.
-    static func hits(in text: UTF16Text, wanted: Set<UInt64>, followers: [UInt64: Set<UInt64>] = [:]) -> [(position: Int, hash: UInt64)] {
-        hits(in: text, words: WordScanWords(wanted: wanted, followers: followers))
-    }
-
-    /// `hits(in:wanted:followers:)` with the words in lookup tables made once per linter.
     static func hits(in text: UTF16Text, words: WordScanWords) -> [(position: Int, hash: UInt64)] {
         guard !words.isEmpty else { return [] }
         let filter = words.filter

@@ -38,7 +38,7 @@ import Testing
         let document = Document(Self.samples.joined(separator: "\n"))
         for detailed in [false, true] {
             let prefilter = CharacterPrefilter(regexes: Self.regexes, detailed: detailed)
-            Self.check(document, DocumentScan(document: document, prefilter: prefilter, wantedWords: []), instances)
+            Self.check(document, DocumentScan(document: document, prefilter: prefilter, words: WordScanWords(wanted: [], followers: [:])), instances)
         }
     }
 
@@ -65,7 +65,7 @@ import Testing
         let instances = try Self.regexes.map { try $0.instance() }
         await propertyCheck(count: 2000, input: Gen<String?>.element(of: Self.pieces).array(of: 0...30)) { parts in
             let document = Document(parts.compactMap { $0 }.joined())
-            Self.check(document, DocumentScan(document: document, prefilter: prefilter, wantedWords: []), instances)
+            Self.check(document, DocumentScan(document: document, prefilter: prefilter, words: WordScanWords(wanted: [], followers: [:])), instances)
         }
     }
 }
