@@ -152,10 +152,13 @@ final class CharacterPrefilter {
     private var pairBits: [ObjectIdentifier: UInt64] = [:]
 
     var isEmpty: Bool { table == nil && pairFirst == nil }
+    /// Whether it was made from the regexes' detailed requirements.
+    let isDetailed: Bool
     var usesTransitions: Bool { !transitionMasks.isEmpty }
 
     /// `detailed`: use each regex's `detailedRequirement` (see `SharedRegex`).
     init(regexes: [SharedRegex], literals: [RequiredLiterals] = [], detailed: Bool = true) {
+        isDetailed = detailed
         var setBits: [Set<UInt16>: UInt64] = [:]
         func bit(for set: Set<UInt16>) -> UInt64? {
             if let known = setBits[set] { return known }

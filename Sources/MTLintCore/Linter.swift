@@ -25,7 +25,6 @@ public final class Linter {
     /// (see `SharedRegex.detailedRequirement`) once this linter has seen `detailedFilterAfter`
     /// UTF-16 units, when the better filters pay for working them out.
     private var prefilter: CharacterPrefilter
-    private var prefilterIsDetailed: Bool
     private var unitsLinted = 0
     public var detailedFilterAfter = 1 << 17
     /// The longest line any whole-line rule compares by hash.
@@ -60,9 +59,7 @@ public final class Linter {
         for rule in rules { matchers.append(try rule.matcher.makeMatcher()) }
         self.matchers = matchers
         self.vetoes = Array(repeating: nil, count: rules.count)
-        self.prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes),
-                                            literals: rules.compactMap(\.matcher.requiredLiterals), detailed: false)
-        self.prefilterIsDetailed = false
+        self.prefilter = Self.prefilter(for: rules, detailed: false)
         let wantedWords = rules.reduce(into: Set<UInt64>()) {
             $0.formUnion($1.matcher.firstWordHashes)
             $0.formUnion($1.matcher.requiredLiterals?.words ?? [])
@@ -103,7 +100,6 @@ public final class Linter {
         self.matchers = matchers
         vetoes = Array(repeating: nil, count: rules.count)
         prefilter = original.prefilter
-        prefilterIsDetailed = original.prefilterIsDetailed
         unitsLinted = original.unitsLinted
         detailedFilterAfter = original.detailedFilterAfter
         scanWords = original.scanWords
@@ -122,11 +118,7 @@ public final class Linter {
     /// `shareRules: false` keeps the work on this thread (the caller runs parts side by side).
     public func lint(_ document: Document, quoteCensus: QuoteCensus? = nil, shareRules: Bool = true) -> LintResult {
         unitsLinted += document.text.count
-        if !prefilterIsDetailed, unitsLinted >= detailedFilterAfter {
-            prefilter = CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes),
-                                           literals: rules.compactMap(\.matcher.requiredLiterals), detailed: true)
-            prefilterIsDetailed = true
-        }
+        if !prefilter.isDetailed, unitsLinted >= detailedFilterAfter { prefilter = Self.prefilter(for: rules, detailed: true) }
         let scan = DocumentScan(document: document, prefilter: prefilter, words: scanWords, longestHashedLine: longestHashedLine)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
@@ -205,6 +197,12 @@ public final class Linter {
             _ = WorkQueue.map(2, states: [(), ()]) { _, half in halves[half].forEach { $0.run() } }
             restricted.run()
         }
+    }
+
+    /// The line filters of `rules`' regexes and required literals.
+    private static func prefilter(for rules: [Rule], detailed: Bool) -> CharacterPrefilter {
+        CharacterPrefilter(regexes: rules.flatMap(\.matcher.filteredRegexes), literals: rules.compactMap(\.matcher.requiredLiterals),
+                           detailed: detailed)
     }
 
     /// Whether the rule needs its scope's segments everywhere. A sentence-scope rule that

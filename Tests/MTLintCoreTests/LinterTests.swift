@@ -94,14 +94,19 @@ import Testing
 
 
 @Suite struct ParallelLintTests {
-    /// A large document linted by two threads gives exactly what one thread gives.
-    @Test func rulesSharedAcrossThreadsFindTheSame() throws {
-        let rules = [
+    /// Rules of each scope and kind the threads share.
+    static func rules() throws -> [Rule] {
+        [
             try TestRules.pattern("t/quote", "(?<=\\p{L},) (”)(?=\\p{Ll})", replace: "” ", report: 1),
             try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)", replace: " "),
             TestRules.lines("t/furniture", ["Must read"]),
             try TestRules.pattern("t/sentence", "\\bsaid\\b", scope: .sentence),
         ]
+    }
+
+    /// A large document linted by two threads gives exactly what one thread gives.
+    @Test func rulesSharedAcrossThreadsFindTheSame() throws {
+        let rules = try Self.rules()
         let unit = "He stopped, ”he said.  Then left.\nMust read\n\nA clean line of prose.\n"
         let text = String(repeating: unit, count: Linter.parallelThreshold / unit.utf16.count + 10)
         let single = try Linter(rules: rules)
@@ -115,12 +120,7 @@ import Testing
     /// A linter's first document is shared across threads whatever its size (its regexes
     /// compile then), later small ones are not; both find what one thread finds.
     @Test func aFirstSmallDocumentSharedAcrossThreadsFindsTheSame() throws {
-        let rules = [
-            try TestRules.pattern("t/quote", "(?<=\\p{L},) (”)(?=\\p{Ll})", replace: "” ", report: 1),
-            try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)", replace: " "),
-            TestRules.lines("t/furniture", ["Must read"]),
-            try TestRules.pattern("t/sentence", "\\bsaid\\b", scope: .sentence),
-        ]
+        let rules = try Self.rules()
         let text = "He stopped, ”he said.  Then left.\nMust read\n\nA clean line of prose.\n"
         let single = try Linter(rules: rules)
         let parallel = try Linter(rules: rules)
