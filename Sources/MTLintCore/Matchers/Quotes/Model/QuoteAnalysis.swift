@@ -22,6 +22,8 @@ public struct QuoteAnalysis: Sendable {
         /// One kind outnumbers the other three to one: a quotation of the other kind is a stray.
         var curlyMajority: Bool
         var straightMajority: Bool
+        /// The system of the target's marks (German targets write „…“): never foreign.
+        var native: QuoteSystem
     }
 
     public init(document: Document, target: LocaleQuotes, vocabulary: QuoteVocabulary, census: QuoteCensus?) {
@@ -35,16 +37,17 @@ public struct QuoteAnalysis: Sendable {
         let counts = census ?? QuoteCensus(document)
         let straightHouse = counts.straightDouble > counts.curlyDouble
         let swedish = counts.curlyOpen == 0 && counts.swedishOpeners >= 2
+        let native = target.open.unicodeScalars.first.flatMap { QuoteGlyph.of($0.value)?.openingSystem } ?? .english
         let curlyMajority = counts.curlyDouble >= 4 && counts.curlyDouble >= 3 * counts.straightDouble
         let straightMajority = counts.straightDouble >= 4 && counts.straightDouble >= 3 * counts.curlyDouble
         let style = straightHouse
             ? Style(open: "\"", close: "\"", innerOpen: "'", innerClose: "'", straightHouse: true, swedish: swedish,
                     targetOpen: target.open, targetClose: target.close, targetInnerOpen: target.innerOpen, targetInnerClose: target.innerClose,
-                    curlyMajority: curlyMajority, straightMajority: straightMajority)
+                    curlyMajority: curlyMajority, straightMajority: straightMajority, native: native)
             : Style(open: target.open, close: target.close, innerOpen: target.innerOpen, innerClose: target.innerClose,
                     straightHouse: false, swedish: swedish,
                     targetOpen: target.open, targetClose: target.close, targetInnerOpen: target.innerOpen, targetInnerClose: target.innerClose,
-                    curlyMajority: curlyMajority, straightMajority: straightMajority)
+                    curlyMajority: curlyMajority, straightMajority: straightMajority, native: native)
         let reading = QuoteReading.read(tokens, blockCount: blocks.count, swedishDocument: swedish)
         #if DEBUG_QUOTE_READING
         // A trace of the reading for people tuning the model: build with
@@ -95,7 +98,10 @@ struct QuoteIssueBuilder {
             carryIssue(carry, all: reading.carries.filter { $0.opener == carry.opener })
         }
         for index in tokens.indices {
-            if case .open = reading.roles[index], let closer = reading.partners[index] { attributionInside(index, closer) }
+            if case .open = reading.roles[index], let closer = reading.partners[index] {
+                attributionInside(index, closer)
+                narrationInside(index, closer)
+            }
         }
     }
 
@@ -108,6 +114,10 @@ struct QuoteIssueBuilder {
         switch reading.roles[index] {
         case .open, .reopen: opener = index
         case .close: opener = reading.partners[index] ?? index
+        case .closeUnopened:
+            // Its opening mark is lost: an English closing mark, or drawn as an opening one.
+            let glyph = tokens[index].glyph
+            return glyph.scalar == 0x201C || glyph.scalar == 0x2018 ? .english : glyph.closes.first ?? .english
         default: opener = index
         }
         if case .open(let system) = reading.roles[opener] { return system }
@@ -172,9 +182,16 @@ struct QuoteIssueBuilder {
     }
 
     mutating func markIssues(_ index: Int, opening: Bool) {
+        // The closing mark of a pair whose issue already repairs both marks.
+        guard !coveredSpacing.contains(index) else { return }
         let token = tokens[index]
+        // An empty pair (`“ ”`, `« »`): nothing is quoted, nothing to repair.
+        if let partner = reading.partners[index] {
+            let inside = opening ? token.end..<tokens[partner].position : tokens[partner].end..<token.position
+            if inside.isEmpty || !(inside.lowerBound < inside.upperBound && (inside.contains { QuoteNeighbour.of(UInt32(text[$0])) != .space })) { return }
+        }
         let system = self.system(of: index)
-        let foreign = !system.isEnglish && !(system == .swedish && !style.swedish && token.glyph.scalar != 0x201D)
+        let foreign = !system.isEnglish && system != style.native && !(system == .swedish && !style.swedish && token.glyph.scalar != 0x201D)
         let glyphScalar = token.glyph.scalar
         let wanted = desired(index, opening: opening)
         let inner = spaceInside(token, opening: opening)
@@ -189,14 +206,14 @@ struct QuoteIssueBuilder {
 
         // A guillemet or low mark closing an English quotation (`“… Macron.»`) is a foreign
         // mark too: the style issue carries its spaces' repair.
-        let foreignGlyph = !opening && reading.partners[index] != nil && [0xAB, 0xBB, 0x2039, 0x203A, 0x201E, 0x201A].contains(glyphScalar)
+        let foreignGlyph = !opening && reading.partners[index] != nil && Self.foreignGlyphs.contains(glyphScalar)
         if foreign || foreignGlyph || (system == .swedish && style.swedish) {
             // A system left from the source language: the target's marks, without French spaces.
             let edit = repair(index, opening: opening, mark: wanted, fixInner: true, fixOuter: false)
             let name = systemName(glyphScalar, system: foreignGlyph && !foreign ? (token.glyph.closes.first ?? system) : system)
             let problem = foreignGlyph && !foreign
                 ? "the quotation opens with \(string(reading.partners[index].map { tokens[$0].range } ?? token.range)) but closes with the \(name) \(drawn)"
-                : "\(name) \(drawn) in English text"
+                : "\(name) \(drawn) where the text's marks are \(desired(index, opening: true)) \(desired(index, opening: false))"
             issues.append(QuoteIssue(kind: .style, range: edit.range, edits: [edit], applicability: safety,
                                      problem: problem, replacement: preview([edit])))
             if outer {
@@ -214,12 +231,14 @@ struct QuoteIssueBuilder {
         let straight = Self.isStraight(glyphScalar)
         // A closing mark of another system than its opening one (`“… Macron.»`): the opening
         // mark's system decides.
-        let otherSystem = !opening && !straight && !turned && reading.partners[index] != nil && !token.glyph.closes.contains(system)
+        let otherSystem = !opening && !straight && !turned && reading.partners[index] != nil && system != .straight
+            && !token.glyph.closes.contains(system)
         let mark = otherSystem ? (style.straightHouse ? style.close : desired(index, opening: false))
             : styledMark(index, opening: opening, turned: turned)
 
         if (inner || outer || (turned && opening)) && !coveredSpacing.contains(index) {
             if opening, inner, let closer = reading.partners[index], spaceInside(tokens[closer], opening: false),
+               !Self.foreignGlyphs.contains(tokens[closer].glyph.scalar),
                sameLine(index, closer), tokens[closer].position - token.end < 80 {
                 // Both marks of a pair on the wrong side of their spaces: ” guilty “ → “guilty”.
                 let closing = repair(closer, opening: false, mark: closingMark(closer), fixInner: true, fixOuter: true)
@@ -271,6 +290,9 @@ struct QuoteIssueBuilder {
     func closingMark(_ index: Int) -> String {
         styledMark(index, opening: false, turned: isTurned(index, opening: false))
     }
+
+    /// Guillemets and low marks: never an English closing mark.
+    static let foreignGlyphs: Set<UInt32> = [0xAB, 0xBB, 0x2039, 0x203A, 0x201E, 0x201A]
 
     static func isStraight(_ scalar: UInt32) -> Bool { scalar == 0x22 || scalar == 0x27 || scalar == 0xFF02 }
 
@@ -398,6 +420,15 @@ struct QuoteIssueBuilder {
         }
         // Stray single marks are too often apostrophes or primes to report.
         guard token.glyph.size == .double else { return }
+        // `?” »`: the closing mark written twice, in the target's system and the source's.
+        if index > 0, reading.roles[index - 1] == .close, tokens[index - 1].end == token.spaceBefore.lowerBound,
+           tokens[index - 1].glyph.scalar != token.glyph.scalar, token.glyph.drawnDirection < 0 {
+            let range = token.spaceBefore.lowerBound..<token.end
+            issues.append(QuoteIssue(kind: .style, range: token.range, edits: [Edit(range: range, replacement: "")], applicability: .safe,
+                                     problem: "the quotation is closed twice, by \(string(tokens[index - 1].range)) and by \(string(token.range))",
+                                     replacement: preview([Edit(range: range, replacement: "")])))
+            return
+        }
         var range = token.range
         if !token.spaceBefore.isEmpty && (!token.spaceAfter.isEmpty || token.endsBlock) { range = token.spaceBefore.lowerBound..<token.end }
         else if token.opensBlock && !token.spaceAfter.isEmpty { range = token.position..<token.spaceAfter.upperBound }
@@ -565,6 +596,37 @@ struct QuoteIssueBuilder {
                                      replacement: before.replacement + string(gap.upperBound..<secondEnd) + after.replacement))
             return
         }
+    }
+
+    /// A quotation read as holding another one, where the text between them narrates
+    /// (`“… but we win. The coach admitted … “It works,” he said. This does not …”`): the outer
+    /// quotation's closing mark is missing before the narration, and after the inner one's
+    /// reporting clause the speech goes on without its opening mark.
+    mutating func narrationInside(_ opener: Int, _ closer: Int) {
+        guard let inner = tokens.indices.first(where: { $0 > opener && $0 < closer && isDoubleOpening($0) }),
+              let innerCloser = reading.partners[inner], innerCloser < closer else { return }
+        guard let (end, next) = reportingSentence(after: tokens[opener].end, before: tokens[inner].position) else { return }
+        let close = desired(opener, opening: false), open = desired(opener, opening: true)
+        let (_, wordEnd) = scanner.word(at: next, before: text.count)
+        issues.append(QuoteIssue(kind: .unbalanced, range: (end - 1)..<max(wordEnd, end), edits: [Edit(range: end..<end, replacement: close)],
+                                 applicability: .unsafe,
+                                 problem: "the quotation opened by \(string(tokens[opener].range)) before “\(describe(after: tokens[opener].end))” runs on into the narration; it seems to end here",
+                                 replacement: string((end - 1)..<end) + close))
+        // After the inner quotation's reporting clause, the speech resumes.
+        guard tokens[innerCloser].attributionFollows,
+              let resume = sentenceStart(after: tokens[innerCloser].end, before: tokens[closer].position),
+              hasWords(resume..<tokens[closer].position) else { return }
+        let (word, resumeEnd) = scanner.word(at: resume, before: text.count)
+        guard !word.isEmpty else { return }
+        issues.append(QuoteIssue(kind: .unbalanced, range: resume..<resumeEnd, edits: [Edit(range: resume..<resume, replacement: open)],
+                                 applicability: .unsafe,
+                                 problem: "the speech closed by \(string(tokens[closer].range)) resumes here without an opening mark",
+                                 replacement: open + word))
+    }
+
+    func isDoubleOpening(_ index: Int) -> Bool {
+        guard case .open = reading.roles[index] else { return false }
+        return tokens[index].glyph.size == .double
     }
 
     // MARK: Sentences

@@ -70,6 +70,8 @@ enum QuoteCosts {
     /// A mark that belongs nowhere (deleted by the reading).
     static let strayDouble = 6.0
     static let straySingle = 3.0
+    /// Added when the mark sits exactly as its glyph points.
+    static let strayFitting = 2.0
     /// A closing mark taken for a spurious split (`“support”. very concrete ”to`).
     static let splitStray = 1.0
     /// A closing mark followed by a full stop and a lower-case continuation, with another

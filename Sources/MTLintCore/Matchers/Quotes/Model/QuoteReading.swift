@@ -126,7 +126,6 @@ extension QuoteReading {
         for (index, token) in tokens.enumerated() {
             // Block boundaries before this mark.
             while currentBlock < token.block {
-                let nextBlockReopens = tokens[index].block == currentBlock + 1 && token.opensBlock && token.glyph.drawnDirection >= 0
                 var next: [Stack: (cost: Double, path: Int)] = [:]
                 // In a fixed order, so equal costs always resolve the same way (Swift's hashing is
                 // seeded per process).
@@ -138,7 +137,9 @@ extension QuoteReading {
                     // Carry on into the next block.
                     let fromEdge = stack.top?.edge ?? false
                     // A reopening mark continues one quotation; deeper ones are carried on bare.
-                    let carry = fromEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried * Double(stack.depth - (nextBlockReopens ? 1 : 0))
+                    // (A reopening mark at the next block's start refunds the carry: see `.reopen`.)
+                    let top = fromEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
+                    let carry = top + QuoteCosts.carried * Double(stack.depth - 1)
                     extend(&next, fromEdge ? stack : stack.settled(), state.cost + carry, state.path, .boundary(block: currentBlock, carry: true))
                 }
                 frontier = prune(next)
@@ -195,7 +196,8 @@ extension QuoteReading {
 
         // Reopening a quotation carried from the last block.
         if token.opensBlock, stack.depth > 0, let top = stack.top, top.size == glyph.size, glyph.drawnDirection >= 0 || swedishDocument {
-            result.append((.reopen, QuoteCosts.continuation + QuoteCosts.openAfter(token.after) + turnedCost, stack.settled()))
+            let refund = top.edge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
+            result.append((.reopen, QuoteCosts.continuation - refund + QuoteCosts.openAfter(token.after) + turnedCost, stack.settled()))
         }
 
         // Closing.
@@ -223,7 +225,11 @@ extension QuoteReading {
         } else if stack.top == nil || (glyph.size == .double && !stack.hasSingleInside()) {
             // A paragraph that starts by closing: the paragraph before was the quotation, split
             // from its closing mark.
-            var unopened = token.opensBlock && stack.depth == 0 ? 1 + QuoteCosts.closeAfter(token.after) : closeCost
+            var unopened = closeCost
+            if token.opensBlock && stack.depth == 0 {
+                unopened = 1 + QuoteCosts.closeAfter(token.after)
+                if token.attributionFollows { unopened -= QuoteCosts.attributionBonus }
+            }
             if token.speechBefore { unopened -= QuoteCosts.speechBonus }
             result.append((.closeUnopened, max(0, unopened) + glyphCost(closing: .english) + QuoteCosts.missingOpening, stack))
         }
@@ -236,6 +242,11 @@ extension QuoteReading {
         if token.splitContinuation && stack.depth > 0 { strayCost = QuoteCosts.splitStray }
         if token.attributionFollows { strayCost += 3 }
         if token.speechBefore && glyph.drawnDirection <= 0 { strayCost += 1 }
+        // A mark that sits exactly as its glyph points (“ after a space and before a word, ”
+        // after a word and before a space) is hard to call stray.
+        let fitsOpening = glyph.drawnDirection > 0 && QuoteCosts.openBefore(token.before) == 0 && QuoteCosts.openAfter(token.after) == 0 && !token.endsBlock
+        let fitsClosing = glyph.drawnDirection < 0 && QuoteCosts.closeBefore(token.before) == 0 && QuoteCosts.closeAfter(token.after) == 0 && !token.opensBlock
+        if (fitsOpening || fitsClosing) && !token.splitContinuation { strayCost += QuoteCosts.strayFitting }
         result.append((.stray, strayCost, stack))
         return result
     }
