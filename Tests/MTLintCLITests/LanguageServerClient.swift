@@ -13,12 +13,44 @@ final class LanguageServerClient: @unchecked Sendable {
     private var nextID = 1
     private let readerDone = Locked(false)
 
+    /// The server's process, when it runs as `mtlint lsp` rather than in-process.
+    private(set) var process: Process?
+
+    /// A server in this process.
     init() {
         let server = LanguageServer(input: toServer.fileHandleForReading.fileDescriptor, output: fromServer.fileHandleForWriting.fileDescriptor)
         let status = exitStatus
         let serverThread = Thread { status.withLock { $0 = server.run() } }
         serverThread.stackSize = 8 << 20
         serverThread.start()
+        startReading()
+    }
+
+    /// `binary lsp` in a process of its own.
+    init(binary: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["lsp"]
+        process.standardInput = toServer
+        process.standardOutput = fromServer
+        process.standardError = FileHandle.nullDevice
+        let status = exitStatus
+        process.terminationHandler = { finished in status.withLock { $0 = finished.terminationStatus } }
+        try process.run()
+        self.process = process
+        try? fromServer.fileHandleForWriting.close()
+        startReading()
+    }
+
+    /// The server process's resident memory in kB (`VmRSS`), when it runs as a process.
+    var residentKilobytes: Int? {
+        guard let pid = process?.processIdentifier,
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+    }
+
+    private func startReading() {
         let input = fromServer.fileHandleForReading.fileDescriptor
         let received = self.received
         let done = readerDone
@@ -33,6 +65,7 @@ final class LanguageServerClient: @unchecked Sendable {
 
     deinit {
         try? toServer.fileHandleForWriting.close()
+        if process == nil { try? fromServer.fileHandleForWriting.close() }
     }
 
     // MARK: Sending
