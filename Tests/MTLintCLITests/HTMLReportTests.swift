@@ -97,17 +97,19 @@ import Testing
 
     @Test func manyFilesStayUsable() throws {
         let folder = try temporaryFolder()
-        for index in 0..<40 {
+        for index in 0..<1_000 {
             let text = index % 4 == 0 ? "A clean line.\n" : "Line \(index).\n- Advertisment -\n"
             try text.write(toFile: folder + String(format: "/f%03d.txt", index), atomically: true, encoding: .utf8)
         }
         let page = runMTLint(["lint", "--format", "html", folder]).out
         // An index row per file, a section per file with findings, the first few open.
-        #expect(count("<tr><td>", in: page) == 40)
-        #expect(count("<details class=\"file\"", in: page) == 30)
+        #expect(count("<tr><td>", in: page) == 1_000)
+        #expect(count("<details class=\"file\"", in: page) == 750)
         #expect(count("<details class=\"file\" open>", in: page) == 5)
-        #expect(count("<span class=\"clean\">", in: page) == 10)
-        #expect(page.contains("<span class=\"total\">30</span> artifacts in 30 of 40 files"))
+        #expect(count("<span class=\"clean\">", in: page) == 250)
+        #expect(page.contains("<span class=\"total\">750</span> artifacts in 750 of 1000 files"))
+        // Each file section links back from the index.
+        #expect(page.contains("<a href=\"#\(HTMLFileSection.anchor(of: folder + "/f999.txt"))\">"))
     }
 
     @Test func noFindingsSaysSo() {

@@ -29,6 +29,9 @@ import Testing
         #expect(codes(client.diagnostics(for: configured)) == ["quotes/space-before-closing"])
         #expect(codes(client.diagnostics(for: elsewhere)) == ["boilerplate/page-furniture", "quotes/space-before-closing"])
         #expect(codes(client.diagnostics(for: excluded)) == [])
+        let none = client.call("textDocument/codeAction", ["textDocument": ["uri": .string(excluded)], "range": lspRange(0, 0, 1, 0),
+                                                           "context": ["diagnostics": []]])
+        #expect(none?["result"] == [])
         client.stop()
     }
 

@@ -164,7 +164,7 @@ final class LanguageServer: @unchecked Sendable {
             }
             if cancelled { return writer.respond(to: id, error: .requestCancelled) }
             switch outcome {
-            case .success(let builder): writer.respond(to: id, result: .array(builder.actions(for: range, only: only)))
+            case .success(let builder): writer.respond(to: id, result: .array(builder?.actions(for: range, only: only) ?? []))
             case .failure(let error): writer.respond(to: id, error: error)
             }
         }

@@ -84,8 +84,9 @@ final class LintService: @unchecked Sendable {
     }
 
     /// Runs `answer` on the queue with version `version` of the document as linted now (the
-    /// version the client had when it asked), for a code-action request.
-    func withCurrentLint(of uri: String, version: Int, _ answer: @escaping @Sendable (Result<CodeActionBuilder, ResponseError>) -> Void) {
+    /// version the client had when it asked), for a code-action request; nil for a document
+    /// its configuration excludes.
+    func withCurrentLint(of uri: String, version: Int, _ answer: @escaping @Sendable (Result<CodeActionBuilder?, ResponseError>) -> Void) {
         queue.async {
             guard let current = self.lint(uri, force: false) else {
                 answer(.failure(.invalidParams("unknown document \(uri): it is not open")))
@@ -95,10 +96,7 @@ final class LintService: @unchecked Sendable {
                 answer(.failure(.contentModified))
                 return
             }
-            guard let linter = current.linter else {
-                answer(.failure(.invalidParams("\(uri) is excluded by its configuration")))
-                return
-            }
+            guard let linter = current.linter else { return answer(.success(nil)) }
             answer(.success(CodeActionBuilder(snapshot: current.snapshot, document: current.document, result: current.result, linter: linter,
                                               diagnostics: self.diagnosticBuilder(for: current.document),
                                               versionedEdits: self.options.versionedEdits)))
