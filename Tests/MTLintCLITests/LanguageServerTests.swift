@@ -151,7 +151,7 @@ import Testing
         let id = client.request("mtlint/unknown")
         let first = try #require(client.waitFor { $0["id"]?.int == id || $0["method"]?.string == "textDocument/publishDiagnostics" })
         #expect(first["id"]?.int == id)
-        #expect((client.diagnostics(for: uri)?.count ?? 0) >= 2_000)
+        #expect((client.diagnostics(for: uri, timeout: 120)?.count ?? 0) >= 2_000)
         client.stop()
     }
 
