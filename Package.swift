@@ -36,10 +36,13 @@ let package = Package(
             plugins: ["EmbedRulesPlugin"]
         ),
         .target(name: "MTLintReporters", dependencies: ["MTLintCore", "ICUText"]),
+        // Scoring rules on annotated articles (`mtlint eval`): annotations, the scorer, the
+        // figures and the quality ratchet. No file I/O: the command reads the folders.
+        .target(name: "MTLintEvaluation", dependencies: ["MTLintCore"]),
         .target(
             name: "MTLintCLI",
             dependencies: [
-                "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "ICUText",
+                "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation", "ICUText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MTLintCLITests",
-            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters"],
+            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation"],
             exclude: ["Golden"]
         ),
     ],

@@ -72,24 +72,26 @@ local path = dir .. "/article.txt"
 vim.cmd("edit " .. path)
 local buf = vim.api.nvim_get_current_buf()
 vim.lsp.buf_attach_client(buf, client_id)
-check(wait_until(function() return find(buf, "quotes/space-before-closing") ~= nil end), "diagnostics arrive")
+check(wait_until(function() return find(buf, "quotes/spacing") ~= nil end), "diagnostics arrive")
 check(negotiated == encoding, "the server agreed on " .. encoding .. " (said " .. tostring(negotiated) .. ")")
-check(codes(buf) == "boilerplate/page-furniture,quotes/space-before-closing", "the expected rules: " .. codes(buf))
-local quote = find(buf, "quotes/space-before-closing")
+check(codes(buf) == "boilerplate/page-furniture,quotes/spacing", "the expected rules: " .. codes(buf))
+local quote = find(buf, "quotes/spacing")
 local line = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
-local expected = line:find("”", 1, true) - 1  -- vim.diagnostic columns are bytes in the line
-check(quote and quote.lnum == 0 and quote.col == expected and quote.end_col == expected + #"”",
-  string.format("the diagnostic is at the closing quote: byte column %s-%s (expected %d-%d)",
-    tostring(quote and quote.col), tostring(quote and quote.end_col), expected, expected + #"”"))
+-- The finding covers the misplaced space and the closing mark; vim.diagnostic columns are
+-- bytes in the buffer's line.
+local expected = line:find(" ”", 1, true) - 1
+check(quote and quote.lnum == 0 and quote.col == expected and quote.end_col == expected + #" ”",
+  string.format("the diagnostic is at the space and the closing quote: byte columns %s-%s (expected %d-%d)",
+    tostring(quote and quote.col), tostring(quote and quote.end_col), expected, expected + #" ”"))
 check(quote and quote.source == "mtlint" and quote.severity == vim.diagnostic.severity.WARN, "source mtlint, severity warning")
 local href = quote and quote.user_data and quote.user_data.lsp and quote.user_data.lsp.codeDescription
-check(href and href.href:find("rules%-catalog%.md#quotesspace%-before%-closing$") ~= nil, "a link to the rule catalog")
+check(href and href.href:find("rules%-catalog%.md#quotesspacing$") ~= nil, "a link to the rule catalog")
 
 local action = apply_action(buf, quote, "Fix:")
 check(action ~= nil and action.isPreferred == true, "a preferred quick fix is offered: " .. tostring(action and action.title))
 local fixed = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
 check(fixed == "👍🏽 Zoe\204\129 went on: “we stop it now,” he said.", "the quick fix moved the space: " .. fixed)
-check(wait_until(function() return find(buf, "quotes/space-before-closing") == nil end), "its diagnostic goes away after the edit")
+check(wait_until(function() return find(buf, "quotes/spacing") == nil end), "its diagnostic goes away after the edit")
 
 local fix_all = apply_action(buf, nil, "Fix all", { "source.fixAll.mtlint" })
 check(fix_all ~= nil and fix_all.kind == "source.fixAll.mtlint", "fix-all is offered as source.fixAll.mtlint")

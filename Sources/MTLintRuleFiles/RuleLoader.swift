@@ -130,9 +130,24 @@ struct FileSetResolver: RuleFileResolver {
 
     func lines(of name: String) -> [String]? {
         let joined = (base as NSString).appendingPathComponent(name)
-        let path = baseIsBuiltin ? joined : (joined as NSString).standardizingPath
+        let path = baseIsBuiltin ? Self.resolvingParents(joined) : Self.resolvingParents((joined as NSString).standardizingPath)
         guard let text = byPath[path] else { return nil }
         return Self.lines(in: text)
+    }
+
+    /// A relative path with its `..` components applied (`typography/../quotes/x` →
+    /// `quotes/x`), as the shipped rules' paths are keyed; a path leaving the root stays as it is.
+    static func resolvingParents(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == ".." {
+                guard !parts.isEmpty else { return path }
+                parts.removeLast()
+            } else if part != "." {
+                parts.append(part)
+            }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// The text split at line feeds, a carriage return before one belonging to the break: the

@@ -72,10 +72,12 @@ struct SeedArticleTests {
         _ = runMTLint(["fix", path])
         let fixed = try String(contentsOfFile: path, encoding: .utf8)
         // Expected: the original with lines 6-9 (separator, slug and their blank lines) and
-        // everything after line 28 (the page's furniture) gone, and the two quotes moved.
+        // everything after line 28 (the page's furniture) gone, the two quotes moved, and the
+        // straight pair of line 1 curled like the rest of the page.
         var lines = original.components(separatedBy: "\n")
+        lines[0] = lines[0].replacing("\"immediately cease\"", with: "“immediately cease”")
         lines[13] = lines[13].replacing("immediately, ”he", with: "immediately,” he")
-        lines[17] = lines[17].replacing("concrete ”to", with: "concrete ” to")
+        lines[17] = lines[17].replacing("concrete ”to", with: "concrete” to")
         let expected = (Array(lines[0..<5]) + Array(lines[9..<28])).joined(separator: "\n")
         #expect(fixed == expected)
         // Fixing again changes nothing.

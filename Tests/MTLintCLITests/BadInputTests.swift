@@ -183,7 +183,7 @@ import Darwin
         #expect(result.err.contains("\(path): rule mine/catastrophic failed: the regular expression hit its time limit"))
         // Every other rule still ran.
         #expect(result.out.contains("[boilerplate/related-teasers]"))
-        #expect(result.out.contains("[quotes/space-before-closing]"))
+        #expect(result.out.contains("[quotes/spacing]"))
     }
 
     /// `fix` applies the other rules' fixes; the failed rule must still be reported.

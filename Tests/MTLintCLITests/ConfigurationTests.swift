@@ -21,7 +21,7 @@ import Testing
         try write("select: [quote-spacing]\n", to: root + "/.mtlint.yml")
         try write(Self.artifacts, to: root + "/deep/er/article.txt")
         let result = runMTLint(["lint", "--format", "json", root + "/deep/er/article.txt"])
-        #expect(rules(in: result.out) == ["quotes/space-before-closing"])
+        #expect(rules(in: result.out) == ["quotes/spacing"])
     }
 
     @Test func commandLineWinsOverTheFile() throws {
@@ -37,7 +37,7 @@ import Testing
         let root = try temporaryFolder()
         try write("""
         select: [quote-spacing, boilerplate]
-        severity: { quotes/space-before-closing: error }
+        severity: { quotes/spacing: error }
         exclude: ['drafts/**']
         overrides:
           - paths: ['wire/*.txt']
@@ -50,9 +50,9 @@ import Testing
         let records = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
         let byPath = Dictionary(grouping: records) { ($0["path"] as? String ?? "").replacing(root + "/", with: "") }
         #expect(byPath["drafts/b.txt"] == nil)
-        #expect(Set(byPath["wire/a.txt"]?.compactMap { $0["rule"] as? String } ?? []) == ["quotes/space-before-closing"])
+        #expect(Set(byPath["wire/a.txt"]?.compactMap { $0["rule"] as? String } ?? []) == ["quotes/spacing"])
         #expect(byPath["c.txt"]?.contains { ($0["rule"] as? String ?? "").hasPrefix("boilerplate/") } == true)
-        #expect(byPath["c.txt"]?.first { $0["rule"] as? String == "quotes/space-before-closing" }?["severity"] as? String == "error")
+        #expect(byPath["c.txt"]?.first { $0["rule"] as? String == "quotes/spacing" }?["severity"] as? String == "error")
     }
 
     @Test func unknownKeyIsAnErrorWithItsPlace() throws {

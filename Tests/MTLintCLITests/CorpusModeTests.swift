@@ -46,7 +46,7 @@ import Testing
             let findings = try #require(object["findings"] as? [[String: Any]])
             let rules = Set(findings.compactMap { $0["rule"] as? String })
             switch index % 4 {
-            case 0: #expect(rules.contains("quotes/space-before-closing"), "line \(index + 1)")
+            case 0: #expect(rules.contains("quotes/spacing"), "line \(index + 1)")
             case 2: #expect(rules.contains("boilerplate/related-teasers"), "line \(index + 1)")
             default: #expect(findings.isEmpty, "line \(index + 1): \(rules)")
             }

@@ -19,13 +19,13 @@ import MTLintReporters
     @Test func fixesInPlaceKeepingBOMLineEndingsAndMissingFinalNewline() throws {
         let folder = try temporaryFolder()
         let path = try write(Self.article, in: folder)
-        let result = runMTLint(["fix", path, "--select", "quotes/space-before-closing,boilerplate"])
+        let result = runMTLint(["fix", path, "--select", "quotes/spacing,boilerplate"])
         #expect(result.status == 0, "\(result.err)")
         #expect(try read(path) == "\u{FEFF}Talks resumed.\r\n\r\nstop it now,” he said")
         #expect(result.out.contains("\(path): fixed 3 (boilerplate/"))
-        #expect(result.out.contains("quotes/space-before-closing ×1)"))
+        #expect(result.out.contains("quotes/spacing ×1)"))
         // Idempotent: a second run changes nothing and finds nothing with a safe fix.
-        let again = runMTLint(["fix", path, "--select", "quotes/space-before-closing,boilerplate"])
+        let again = runMTLint(["fix", path, "--select", "quotes/spacing,boilerplate"])
         #expect(again.status == 0)
         #expect(try read(path) == "\u{FEFF}Talks resumed.\r\n\r\nstop it now,” he said")
     }
@@ -58,8 +58,8 @@ import MTLintReporters
     }
 
     @Test func standardInputToStandardOutput() {
-        let result = runMTLint(["fix", "-", "--select", "quotes/space-before-closing,boilerplate"], stdin: "a, ”b\nMust read\n")
-        #expect(result.out == "a,” b\n")
+        let result = runMTLint(["fix", "-", "--select", "quotes/spacing,boilerplate"], stdin: "“a, ”b\nMust read\n")
+        #expect(result.out == "“a,” b\n")
         #expect(result.status == 0)
         #expect(result.err.contains("-: fixed 2"))
     }
@@ -237,6 +237,6 @@ import MTLintReporters
         try Data("We met, ”she said.\n".utf8).write(to: URL(fileURLWithPath: path))
         let result = runMTLint(["fix", "--check", "--format", "sarif", path])
         #expect(result.out.contains("\"shortDescription\""))
-        #expect(result.out.contains("A closing quote has its space on the wrong side."))
+        #expect(result.out.contains("A quotation mark has its space on the wrong side, is glued to a word, or points the wrong way."))
     }
 }

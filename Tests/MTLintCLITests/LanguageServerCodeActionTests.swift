@@ -15,12 +15,12 @@ import Testing
     }
 
     @Test func safeAndUnsafeQuickFixesAreToldApart() throws {
-        let line = "👍 They met the head of French diplomacy, ”he said."
+        let line = "👍 They met the head of French diplomacy: “no, ”he said."
         let client = LanguageServerClient()
         client.start()
         client.open(uri, line + "\n")
         let diagnostics = try #require(client.diagnostics(for: uri))
-        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/space-before-closing" })
+        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/spacing" })
         let calque = try #require(diagnostics.first { $0["code"]?.string == "calques/french-news" })
 
         let quoteActions = actions(client, uri, quote["range"] ?? .null, only: ["quickfix"])
@@ -28,9 +28,9 @@ import Testing
         #expect(safe["title"]?.string == "Fix: replace “ ”” with “” ”")
         #expect(safe["kind"]?.string == "quickfix")
         #expect(safe["isPreferred"]?.bool == true)
-        #expect(safe["diagnostics"]?.array?.first?["code"]?.string == "quotes/space-before-closing")
+        #expect(safe["diagnostics"]?.array?.first?["code"]?.string == "quotes/spacing")
         let fixed = applyTextEdits(textEdits(in: safe["edit"], for: uri), to: line + "\n")
-        #expect(fixed == "👍 They met the head of French diplomacy,” he said.\n")
+        #expect(fixed == "👍 They met the head of French diplomacy: “no,” he said.\n")
 
         let calqueActions = actions(client, uri, calque["range"] ?? .null)
         let unsafe = try #require(calqueActions.first { $0["title"]?.string?.hasPrefix("Fix (unsafe):") == true })
@@ -62,21 +62,21 @@ import Testing
 
     @Test(arguments: PositionEncoding.allCases)
     func fixAllEditsKeepAstralCharactersCRLFAndTheBOM(_ encoding: PositionEncoding) throws {
-        let text = "\u{FEFF}👍🏽 stop it now, ”he said.\r\n- Advertisment -\r\n𝄞 Zoe\u{301} went on, ”she said.\r\n"
+        let text = "\u{FEFF}👍🏽 “stop it now, ”he said.\r\n- Advertisment -\r\n𝄞 Zoe\u{301} went on: “no, ”she said.\r\n"
         let client = LanguageServerClient()
         client.start(capabilities: ["general": ["positionEncodings": [.string(encoding.rawValue)]]])
         client.open(uri, text)
         _ = client.diagnostics(for: uri)
         let fixAll = try #require(actions(client, uri, lspRange(0, 0, 0, 0), only: ["source.fixAll.mtlint"]).first)
         let fixed = applyTextEdits(textEdits(in: fixAll["edit"], for: uri), to: text, encoding: encoding)
-        #expect(fixed == "\u{FEFF}👍🏽 stop it now,” he said.\r\n𝄞 Zoe\u{301} went on,” she said.\r\n")
+        #expect(fixed == "\u{FEFF}👍🏽 “stop it now,” he said.\r\n𝄞 Zoe\u{301} went on: “no,” she said.\r\n")
         client.stop()
     }
 
     @Test func editsAreTiedToTheVersionWhenTheClientTakesDocumentChanges() throws {
         let client = LanguageServerClient()
         client.start(capabilities: ["workspace": ["workspaceEdit": ["documentChanges": true]]])
-        client.open(uri, "stop it now, ”he said\n", version: 7)
+        client.open(uri, "“stop it now, ”he said\n", version: 7)
         let diagnostic = try #require(client.diagnostics(for: uri)?.first)
         let action = try #require(actions(client, uri, diagnostic["range"] ?? .null).first)
         let change = try #require(action["edit"]?["documentChanges"]?.array?.first)
@@ -91,13 +91,13 @@ import Testing
         client.start()
         client.open(markdownURI, text, language: "markdown")
         let diagnostics = try #require(client.diagnostics(for: markdownURI))
-        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/space-before-closing" })
+        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/spacing" })
         let disable = try #require(actions(client, markdownURI, quote["range"] ?? .null).first {
-            $0["title"]?.string == "Disable quotes/space-before-closing on this line"
+            $0["title"]?.string == "Disable quotes/spacing on this line"
         })
         #expect(disable["kind"]?.string == "quickfix")
         let once = applyTextEdits(textEdits(in: disable["edit"], for: markdownURI), to: text)
-        #expect(once == "# Talks\n\n  <!-- mtlint-disable-next-line quotes/space-before-closing -->\n  They met the head of French diplomacy: “we agreed, ”he said.\n")
+        #expect(once == "# Talks\n\n  <!-- mtlint-disable-next-line quotes/spacing -->\n  They met the head of French diplomacy: “we agreed, ”he said.\n")
         client.change(markdownURI, version: 2, [["text": .string(once)]])
         let after = try #require(client.diagnostics(for: markdownURI, version: 2))
         #expect(after.compactMap { $0["code"]?.string } == ["calques/french-news"])
@@ -108,7 +108,7 @@ import Testing
             $0["title"]?.string == "Disable calques/french-news on this line"
         })
         let twice = applyTextEdits(textEdits(in: second["edit"], for: markdownURI), to: once)
-        #expect(twice.contains("<!-- mtlint-disable-next-line quotes/space-before-closing calques/french-news -->\n"))
+        #expect(twice.contains("<!-- mtlint-disable-next-line quotes/spacing calques/french-news -->\n"))
         client.change(markdownURI, version: 3, [["text": .string(twice)]])
         #expect(client.diagnostics(for: markdownURI, version: 3)?.isEmpty == true)
         client.stop()
@@ -139,10 +139,10 @@ import Testing
     @Test func actionsOnlyForFindingsInTheRange() throws {
         let client = LanguageServerClient()
         client.start()
-        client.open(uri, "A clean first line.\nstop it now, ”he said\n")
+        client.open(uri, "A clean first line.\n“stop it now, ”he said\n")
         _ = client.diagnostics(for: uri)
         #expect(actions(client, uri, lspRange(0, 0, 0, 5), only: ["quickfix"]).isEmpty)
-        #expect(actions(client, uri, lspRange(1, 13, 1, 13), only: ["quickfix"]).count == 1)
+        #expect(actions(client, uri, lspRange(1, 14, 1, 14), only: ["quickfix"]).count == 1)
         client.stop()
     }
 }

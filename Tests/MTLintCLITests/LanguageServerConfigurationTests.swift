@@ -26,8 +26,8 @@ import Testing
         client.open(configured, article)
         client.open(elsewhere, article)
         client.open(excluded, article)
-        #expect(codes(client.diagnostics(for: configured)) == ["quotes/space-before-closing"])
-        #expect(codes(client.diagnostics(for: elsewhere)) == ["boilerplate/page-furniture", "quotes/space-before-closing"])
+        #expect(codes(client.diagnostics(for: configured)) == ["quotes/spacing"])
+        #expect(codes(client.diagnostics(for: elsewhere)) == ["boilerplate/page-furniture", "quotes/spacing"])
         #expect(codes(client.diagnostics(for: excluded)) == [])
         let none = client.call("textDocument/codeAction", ["textDocument": ["uri": .string(excluded)], "range": lspRange(0, 0, 1, 0),
                                                            "context": ["diagnostics": []]])
@@ -43,7 +43,7 @@ import Testing
         client.start()
         let uri = OpenDocument.uri(ofPath: folder + "/a.txt")
         client.open(uri, article)
-        #expect(codes(client.diagnostics(for: uri)) == ["quotes/space-before-closing"])
+        #expect(codes(client.diagnostics(for: uri)) == ["quotes/spacing"])
 
         // Broken: the error is shown, and the last good configuration goes on being used.
         try write("ignore: [boilerplate]\nignroe: [quotes]\n", to: config)
@@ -53,7 +53,7 @@ import Testing
         let text = message["params"]?["message"]?.string ?? ""
         #expect(text.contains(".mtlint.yml:2:1: error: unknown key 'ignroe'"), "\(text)")
         #expect(text.contains("last configuration that loaded"))
-        #expect(codes(client.diagnostics(for: uri)) == ["quotes/space-before-closing"])
+        #expect(codes(client.diagnostics(for: uri)) == ["quotes/spacing"])
 
         // Mended: the new configuration applies.
         try write("ignore: [quotes]\n", to: config)
@@ -62,7 +62,7 @@ import Testing
         // A saved configuration file is read again too.
         try write("select: [quotes]\n", to: config)
         client.notify("textDocument/didSave", ["textDocument": ["uri": .string(OpenDocument.uri(ofPath: config))]])
-        #expect(codes(client.diagnostics(for: uri)) == ["quotes/space-before-closing"])
+        #expect(codes(client.diagnostics(for: uri)) == ["quotes/spacing"])
         client.stop()
     }
 
@@ -110,7 +110,7 @@ import Testing
         client.open(uri, article)
         let message = try #require(client.waitFor { $0["method"]?.string == "window/showMessage" })
         #expect(message["params"]?["message"]?.string?.contains("default settings") == true)
-        #expect(codes(client.diagnostics(for: uri)) == ["boilerplate/page-furniture", "quotes/space-before-closing"])
+        #expect(codes(client.diagnostics(for: uri)) == ["boilerplate/page-furniture", "quotes/spacing"])
         client.stop()
     }
 
@@ -123,7 +123,7 @@ import Testing
         client.open(uri, article)
         let message = try #require(client.waitFor { $0["method"]?.string == "window/showMessage" })
         #expect(message["params"]?["message"]?.string?.contains("'quotez' names no rule, pack or category (did you mean 'quotes'?)") == true)
-        #expect(codes(client.diagnostics(for: uri)) == ["boilerplate/page-furniture", "quotes/space-before-closing"])
+        #expect(codes(client.diagnostics(for: uri)) == ["boilerplate/page-furniture", "quotes/spacing"])
         client.stop()
     }
 }

@@ -55,20 +55,21 @@ import Testing
     func diagnosticRangesAreExactInTheNegotiatedEncoding(_ encoding: PositionEncoding) throws {
         // A BOM, astral characters (an emoji with a skin tone), a combining mark and CRLF
         // line ends before the artifacts; the first artifact is on the BOM's line.
-        let line0 = "\u{FEFF}👍🏽 Zoe\u{301} 𝒳, stop it now, "
-        let line1 = "𝄞 北约 e\u{301}\u{302} and then, "
-        let text = line0 + "”he said.\r\n" + line1 + "”she said.\r\n- Advertisment -\r\n"
+        let line0 = "\u{FEFF}👍🏽 Zoe\u{301} 𝒳: “stop it now,"
+        let line1 = "𝄞 北约 e\u{301}\u{302}: “and then,"
+        let text = line0 + " ”he said.\r\n" + line1 + " ”she said.\r\n- Advertisment -\r\n"
         let client = LanguageServerClient()
         let result = try #require(client.start(capabilities: ["general": ["positionEncodings": [.string(encoding.rawValue)]]]))
         #expect(result["capabilities"]?["positionEncoding"]?.string == encoding.rawValue)
         client.open(uri, text)
         let diagnostics = try #require(client.diagnostics(for: uri))
-        let closing = diagnostics.filter { $0["code"]?.string == "quotes/space-before-closing" }
+        let closing = diagnostics.filter { $0["code"]?.string == "quotes/spacing" }
         #expect(closing.count == 2)
+        // Each finding covers the misplaced space and the closing mark.
         let first = try #require(closing.first?["range"])
-        #expect(first == lspRange(0, Self.character(line0, encoding), 0, Self.character(line0 + "”", encoding)))
+        #expect(first == lspRange(0, Self.character(line0, encoding), 0, Self.character(line0 + " ”", encoding)))
         let second = try #require(closing.last?["range"])
-        #expect(second == lspRange(1, Self.character(line1, encoding), 1, Self.character(line1 + "”", encoding)))
+        #expect(second == lspRange(1, Self.character(line1, encoding), 1, Self.character(line1 + " ”", encoding)))
         let furniture = try #require(diagnostics.first { $0["code"]?.string == "boilerplate/page-furniture" })
         #expect(furniture["range"] == lspRange(2, 0, 2, 16))
         client.stop()
@@ -77,13 +78,13 @@ import Testing
     @Test func diagnosticsCarrySeverityCodeLinkAndSource() throws {
         let client = LanguageServerClient()
         client.start(options: ["debounceMilliseconds": 0, "rulesCatalogURL": "file:///docs/rules-catalog.md"])
-        client.open(uri, "They spoke of the head of French diplomacy, ”he said.\n")
+        client.open(uri, "They spoke of the head of French diplomacy: “no, ”he said.\n")
         let diagnostics = try #require(client.diagnostics(for: uri))
-        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/space-before-closing" })
+        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/spacing" })
         #expect(quote["severity"]?.int == 2)
         #expect(quote["source"]?.string == "mtlint")
-        #expect(quote["message"]?.string == "Move the space after the closing quote.")
-        #expect(quote["codeDescription"]?["href"]?.string == "file:///docs/rules-catalog.md#quotesspace-before-closing")
+        #expect(quote["message"]?.string?.hasPrefix("Quotation mark: the space is before the closing mark") == true)
+        #expect(quote["codeDescription"]?["href"]?.string == "file:///docs/rules-catalog.md#quotesspacing")
         let calque = try #require(diagnostics.first { $0["code"]?.string == "calques/french-news" })
         #expect(calque["severity"]?.int == 3)
         client.stop()
@@ -112,11 +113,11 @@ import Testing
         #expect(client.diagnostics(for: uri, version: 1)?.isEmpty == true)
         // Insert an artifact into the second line, after an emoji typed in two steps.
         client.change(uri, version: 2, [["range": lspRange(1, 0, 1, 0), "text": "👍"]])
-        client.change(uri, version: 3, [["range": lspRange(1, 2, 1, 7), "text": " stop it now, ”he said"]])
+        client.change(uri, version: 3, [["range": lspRange(1, 2, 1, 7), "text": " “stop it now, ”he said"]])
         let diagnostics = try #require(client.diagnostics(for: uri, version: 3))
-        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/space-before-closing" })
-        // "👍 stop it now, " is 2 + 14 UTF-16 units.
-        #expect(quote["range"] == lspRange(1, 16, 1, 17))
+        let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/spacing" })
+        // "👍 “stop it now," is 2 + 14 UTF-16 units; the finding is the space and the mark.
+        #expect(quote["range"] == lspRange(1, 16, 1, 18))
         // A whole-text change replaces everything.
         client.change(uri, version: 4, [["text": "- Advertisment -\n"]])
         let replaced = try #require(client.diagnostics(for: uri, version: 4))
@@ -147,11 +148,11 @@ import Testing
         let client = LanguageServerClient()
         client.start()
         let paragraph = "The minister said on Wednesday that talks would resume, ”he said after the meeting.\n\n"
-        client.open(uri, String(repeating: paragraph, count: 2_000))
+        client.open(uri, String(repeating: paragraph, count: 600))
         let id = client.request("mtlint/unknown")
         let first = try #require(client.waitFor { $0["id"]?.int == id || $0["method"]?.string == "textDocument/publishDiagnostics" })
         #expect(first["id"]?.int == id)
-        #expect((client.diagnostics(for: uri, timeout: 120)?.count ?? 0) >= 2_000)
+        #expect((client.diagnostics(for: uri, timeout: 120)?.count ?? 0) >= 600)
         client.stop()
     }
 

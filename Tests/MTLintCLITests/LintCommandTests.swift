@@ -24,9 +24,9 @@ func temporaryFolder() throws -> String {
     }
 
     @Test func findingsExitOneWithTextOutput() {
-        let result = runMTLint(["lint", "-", "--select", "quotes/space-before-closing"], stdin: "👍 北约\r\nstop it now, ”he said\n")
+        let result = runMTLint(["lint", "-", "--select", "quotes/spacing"], stdin: "👍 北约\r\nstop it now, ”he said\n")
         #expect(result.status == 1)
-        #expect(result.out.hasPrefix("-:2:14: warning [quotes/space-before-closing] Move the space after the closing quote.\n"))
+        #expect(result.out.hasPrefix("-:2:13: warning [quotes/spacing] Quotation mark: the space is before the closing mark instead of after it; write `now,” he`.\n"))
         #expect(result.out.contains("fix (safe): replace “ ”” with “” ”"))
     }
 
@@ -35,13 +35,14 @@ func temporaryFolder() throws -> String {
         let result = runMTLint(["lint", "-", "--format", "json", "--select", "quote-spacing"], stdin: input)
         #expect(result.status == 1)
         let records = try #require(JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
-        let finding = try #require(records.first { $0["rule"] as? String == "quotes/space-before-closing" })
+        let finding = try #require(records.first { $0["rule"] as? String == "quotes/spacing" })
+        // The finding covers the misplaced space and the mark.
         #expect(finding["line"] as? Int == 2)
-        #expect(finding["column"] as? Int == 14)
+        #expect(finding["column"] as? Int == 13)
         #expect(finding["endColumn"] as? Int == 15)
-        // BOM 3 + "Zoé" with combining mark 5 + space 1 + 👍🏽 8 + CRLF 2 + "stop it now, " 13 = 32.
-        #expect(finding["byteOffset"] as? Int == 32)
-        #expect(finding["byteLength"] as? Int == 3)
+        // BOM 3 + "Zoé" with combining mark 5 + space 1 + 👍🏽 8 + CRLF 2 + "stop it now," 12 = 31.
+        #expect(finding["byteOffset"] as? Int == 31)
+        #expect(finding["byteLength"] as? Int == 4)
         #expect(finding["category"] as? String == "quote-spacing")
         let fix = try #require(finding["fix"] as? [String: Any])
         #expect(fix["applicability"] as? String == "safe")
@@ -101,7 +102,7 @@ func temporaryFolder() throws -> String {
         let selected = runMTLint(["lint", "-", "--select", "boilerplate", "--format", "json"], stdin: text).out
         #expect(selected.contains("\"boilerplate/") && !selected.contains("quotes/"))
         let ignored = runMTLint(["lint", "-", "--ignore", "boilerplate", "--format", "json"], stdin: text).out
-        #expect(!ignored.contains("\"boilerplate/") && ignored.contains("quotes/space-before-closing"))
+        #expect(!ignored.contains("\"boilerplate/") && ignored.contains("quotes/spacing"))
         let unknown = runMTLint(["lint", "-", "--select", "boilerplat"], stdin: text)
         #expect(unknown.status == 2)
         #expect(unknown.err.contains("did you mean 'boilerplate'?"))

@@ -99,7 +99,7 @@ import MTLintRuleFiles
     @Test func aFileLintedInPartsReportsWhatTheWholeFileDoes() throws {
         let texts = try PartsFixture.texts()
         try expectPartsReportAsWhole(texts.mixed, finding: "quotes/mixed-style")
-        try expectPartsReportAsWhole(texts.swedish, finding: "(Swedish style)")
+        try expectPartsReportAsWhole(texts.swedish, finding: "Swedish-style mark")
     }
 
     /// Lints `text` whole and in parts of two sizes, in every format; the whole file's concise

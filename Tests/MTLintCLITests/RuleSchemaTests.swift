@@ -92,16 +92,16 @@ enum RuleSchema {
               pass: ['Share this article with friends.']
 
             """,
-        "quote-pairs-true": """
+        "quote-model-unbalanced": """
             id: demo/unbalanced
             category: quote-unbalanced
             summary: Unbalanced.
             why: Lost marks.
-            scope: paragraph
-            match: { quote-pairs: true }
-            message: 'The mark ${mark} ${problem}.'
+            scope: document
+            match: { quote-model: { report: unbalanced } }
+            message: 'Quotation: ${problem}.'
             examples:
-              flag: ['⟨“⟩Open and never closed.']
+              flag: ['“Open and never ⟨closed.⟩']
               pass: ['“Closed.”']
 
             """,
@@ -136,8 +136,8 @@ enum RuleSchema {
         "no-pass-examples": base.replacing("  pass: ['wait,” they said']\n", with: ""),
         "language-three-letters": base.replacing("scope: paragraph", with: "scope: paragraph\nlanguage: fra"),
         "line-matcher-in-paragraph-scope": (valid["line-with-pattern"] ?? "").replacing("match:", with: "scope: paragraph\nmatch:"),
-        "quote-pairs-false": (valid["quote-pairs-true"] ?? "").replacing("quote-pairs: true", with: "quote-pairs: false"),
-        "quote-pairs-unknown-option": (valid["quote-pairs-true"] ?? "").replacing("quote-pairs: true", with: "quote-pairs: { nesting: true }"),
+        "quote-model-unknown-report": (valid["quote-model-unbalanced"] ?? "").replacing("report: unbalanced", with: "report: balance"),
+        "quote-model-unknown-option": (valid["quote-model-unbalanced"] ?? "").replacing("report: unbalanced", with: "report: unbalanced, nesting: true"),
     ]
 
     /// Whether the loader accepts `text`; the error when it does not.

@@ -112,7 +112,7 @@ public final class Linter {
     public var partContextLines: Int { max(2, rules.map(\.matcher.neighbourLines).max() ?? 0) }
 
     /// Whether a rule decides by document-wide quotation-mark counts (see `QuoteCensus`).
-    public var needsQuoteCensus: Bool { rules.contains { $0.matcher is QuoteStyleMatcherKind } }
+    public var needsQuoteCensus: Bool { rules.contains { $0.matcher is QuoteModelMatcherKind } }
 
     /// Lints `document`. `quoteCensus`: the whole file's counts when `document` is one part of it.
     /// `shareRules: false` keeps the work on this thread (the caller runs parts side by side).
@@ -128,6 +128,8 @@ public final class Linter {
         if threads > 1, isFirstDocument || document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
+            let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus)
+            for rule in rules { rule.matcher.prepareShared(document, context: matchContext) }
             // Each thread uses its own linter's matchers on the rules it takes.
             let results = WorkQueue.map(rules.count, states: [self] + helpers.prefix(threads - 1)) { linter, index in
                 linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus)

@@ -45,7 +45,6 @@ public enum PartitionedLint {
     /// The file's quotation-mark counts: each part's own bytes counted once.
     static func quoteCensus(of parts: [DocumentPartition.Part], in partition: DocumentPartition, format: DocumentFormat,
                             linters: [Linter]) -> QuoteCensus {
-        if let settled = partition.bytes.withUnsafeBufferPointer(QuoteCensus.settled(by:)) { return settled }
         let counts = WorkQueue.map(parts.count, states: linters) { _, index in
             let part = parts[index]
             let document = makeDocument(partition.bytes, part.own, format: format)

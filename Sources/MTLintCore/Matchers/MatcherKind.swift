@@ -57,6 +57,10 @@ public protocol MatcherKind: Sendable {
     var longestHashedLine: Int { get }
 
     func makeMatcher() throws(ICUError) -> any Matcher
+
+    /// Makes the analyses the kind's matchers share through `DocumentScan.shared` (before
+    /// threads share a document, so they only read it).
+    func prepareShared(_ document: Document, context: MatchContext)
 }
 
 extension MatcherKind {
@@ -72,6 +76,7 @@ extension MatcherKind {
     public var requiredLiterals: RequiredLiterals? { nil }
     public var secondWordHashes: [UInt64: Set<UInt64>] { [:] }
     public var longestHashedLine: Int { 0 }
+    public func prepareShared(_ document: Document, context: MatchContext) {}
 }
 
 /// Finds matches in the segments of one document. One per task: it may hold ICU state.

@@ -5,11 +5,9 @@ public enum MatcherKinds {
         PatternMatcherKind.self,
         PhraseMatcherKind.self,
         LineMatcherKind.self,
-        QuotePairMatcherKind.self,
-        QuoteSplitMatcherKind.self,
         CaptionSlugMatcherKind.self,
         TruncatedTitleMatcherKind.self,
-        QuoteStyleMatcherKind.self,
+        QuoteModelMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

@@ -15,6 +15,8 @@ public final class DocumentScan {
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
     private var sentencesByLiterals: [ObjectIdentifier: [Range<Int>]] = [:]
     private var trimmedLineHashes: [Bool: [UInt64]] = [:]
+    /// Analyses several rules read (the quotation-mark model), by what they were made from.
+    private var sharedAnalyses: [AnyHashable: Any] = [:]
 
     /// The longest trimmed line a whole-line rule compares (see `trimmedLineHashes`).
     private let longestHashedLine: Int
@@ -35,6 +37,15 @@ public final class DocumentScan {
         if let cachedWordHits { return cachedWordHits }
         let made = WordHash.hits(in: document.text, words: words)
         cachedWordHits = made
+        return made
+    }
+
+    /// An analysis of the document that several rules read, made once for each `key` (which
+    /// says everything the analysis depends on besides the document) and kept for this lint.
+    public func shared<Key: Hashable & Sendable, Value>(_ key: Key, make: () -> Value) -> Value {
+        if let known = sharedAnalyses[AnyHashable(key)] as? Value { return known }
+        let made = make()
+        sharedAnalyses[AnyHashable(key)] = made
         return made
     }
 

@@ -1,8 +1,8 @@
 import ICUText
 
-/// The document-wide counts of double quotation marks that `quote-style` decides by: a
-/// document written in curly or straight quotes throughout is left alone, and ” is taken for
-/// a Swedish-style opening mark only when the document has no “ at all.
+/// The document-wide counts of double quotation marks the quotation-mark model decides style
+/// by: which kind, straight or curly, the text is mostly written in, and whether ” is a
+/// Swedish-style opening mark (only when the document has no “ at all).
 ///
 /// Counts add up: a large file linted in parts (`DocumentPartition`) counts each part once,
 /// sums them, and gives every part the file's totals, so a part decides as the whole file would.
@@ -36,12 +36,12 @@ public struct QuoteCensus: Sendable, Equatable {
                     curlyOpen += 1
                 case 0x201D:
                     curlyDouble += 1
-                    if QuoteMarks.isOpeningContext(before), after.map(QuoteMarks.isWordCharacter) ?? false {
+                    if Self.isOpeningContext(before), QuoteNeighbour.of(after) == .word {
                         swedishOpeners += 1
                         openers.append(i)
                     }
                 default:
-                    if !straightOpen, before.map(QuoteMarks.isDigit) ?? false { break }  // inch mark
+                    if !straightOpen, let b = before, b >= 0x30 && b <= 0x39 { break }  // inch mark
                     straightDouble += 1
                     straightOpen.toggle()
                 }
@@ -50,36 +50,20 @@ public struct QuoteCensus: Sendable, Equatable {
         }
     }
 
+    /// Nothing, white space, an opening bracket or dash, a slash, or another opening mark: a
+    /// mark after one of these opens a quotation.
+    static func isOpeningContext(_ before: UInt32?) -> Bool {
+        switch QuoteNeighbour.of(before) {
+        case .edge, .space, .openBracket, .dash, .slash: return true
+        case .mark: return before.map { [0x201C, 0x2018, 0x201E, 0x201A, 0xAB, 0x2039].contains($0) } ?? false
+        default: return false
+        }
+    }
+
     /// The counts of `document`'s paragraphs.
     public init(_ document: Document) {
         var ignored: [Int] = []
         self.init(document, openers: &ignored)
-    }
-
-    /// A census read from a file's bytes without decoding them, when the bytes alone settle every
-    /// decision `quote-style` makes: the file has a “ (so ” is never taken for a Swedish opener),
-    /// and its straight marks are certainly counted (none at all, or one not after a digit, so
-    /// not an inch mark). The counts are then 0 or 1 — presence is all the decisions use. Nil
-    /// when the parts must be counted.
-    public static func settled(by bytes: UnsafeBufferPointer<UInt8>) -> QuoteCensus? {
-        var curlyOpen = false, curlyClose = false, straight = false, straightAfterDigit = false
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let byte = bytes[i]
-            if byte == 0x22 {
-                if i > 0, bytes[i - 1] >= 0x30, bytes[i - 1] <= 0x39 { straightAfterDigit = true } else { straight = true }
-            } else if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
-                if bytes[i + 2] == 0x9C { curlyOpen = true } else if bytes[i + 2] == 0x9D { curlyClose = true }
-            }
-            i += 1
-        }
-        guard curlyOpen, straight || !straightAfterDigit else { return nil }
-        var census = QuoteCensus()
-        census.curlyOpen = 1
-        census.curlyDouble = curlyOpen || curlyClose ? 1 : 0
-        census.straightDouble = straight ? 1 : 0
-        return census
     }
 
     public static func + (left: QuoteCensus, right: QuoteCensus) -> QuoteCensus {

@@ -1,0 +1,299 @@
+/// The cheapest well-formed reading of a document's quotation marks: for every mark, whether it
+/// opens or closes a quotation (of which system, at which depth), reopens one continued from the
+/// last paragraph, or belongs nowhere; and where the text lacks a mark. A small dynamic programme
+/// over the marks in text order whose state is the stack of open quotations (at most three
+/// deep): each step prices a mark's possible roles by its flanking characters and its glyph
+/// (`QuoteCosts`), and block boundaries price carrying open quotations on.
+struct QuoteReading: Sendable {
+    enum Role: Sendable, Equatable {
+        /// Opens a quotation of this system.
+        case open(QuoteSystem)
+        /// Closes the innermost quotation.
+        case close
+        /// Closes a quotation whose opening mark the text lacks.
+        case closeUnopened
+        /// Opens the paragraph of a quotation continued from the last one (English style).
+        case reopen
+        /// A mark that belongs to no quotation.
+        case stray
+        /// An apostrophe or an inch mark.
+        case other
+    }
+
+    /// What happened to quotations open at the end of a block.
+    struct Carry: Sendable, Equatable {
+        /// The opening mark (token index) of the quotation.
+        var opener: Int
+        /// The block it was open at the end of.
+        var block: Int
+        /// Whether the next block starts by reopening it.
+        var reopened: Bool
+        /// Whether it opened at the very end of its block.
+        var fromEdge: Bool
+    }
+
+    var tokens: [QuoteToken]
+    var roles: [Role]
+    /// For openers and closers: the token at the other end (nil when that end is missing).
+    var partners: [Int?]
+    /// Quotation depth inside each token's quotation (1: top level); 0 for stray marks.
+    var depths: [Int]
+    /// Opening marks (token index) whose quotation the text never closes, with the block it
+    /// was last open in.
+    var unclosed: [(opener: Int, block: Int)]
+    /// Quotations carried from one block to the next.
+    var carries: [Carry]
+}
+
+extension QuoteReading {
+    /// One open quotation on the stack.
+    struct Entry: Equatable {
+        var size: QuoteSize
+        var system: QuoteSystem
+        /// Opened at the very end of its block.
+        var edge: Bool
+        var bits: UInt32 { UInt32(size.rawValue) | UInt32(system.rawValue) << 1 | (edge ? 1 << 4 : 0) }
+        init(size: QuoteSize, system: QuoteSystem, edge: Bool) {
+            self.size = size
+            self.system = system
+            self.edge = edge
+        }
+        init(bits: UInt32) {
+            size = QuoteSize(rawValue: UInt8(bits & 1)) ?? .double
+            system = QuoteSystem(rawValue: UInt8((bits >> 1) & 7)) ?? .english
+            edge = bits & (1 << 4) != 0
+        }
+    }
+
+    /// A stack of at most three entries packed in 17 bits: depth, then 5 bits per entry.
+    struct Stack: Hashable {
+        var key: UInt32
+        static let empty = Stack(key: 0)
+        static let maxDepth = 3
+        var depth: Int { Int(key & 3) }
+        func entry(_ level: Int) -> Entry { Entry(bits: (key >> (2 + 5 * UInt32(level))) & 31) }
+        var top: Entry? { depth > 0 ? entry(depth - 1) : nil }
+        func pushing(_ entry: Entry) -> Stack? {
+            guard depth < Self.maxDepth else { return nil }
+            let cleared = key & ~UInt32(3)
+            return Stack(key: cleared | entry.bits << (2 + 5 * UInt32(depth)) | UInt32(depth + 1))
+        }
+        func popping() -> Stack {
+            guard depth > 0 else { return self }
+            let level = depth - 1
+            let mask = ~(UInt32(31) << (2 + 5 * UInt32(level)))
+            return Stack(key: (key & mask & ~UInt32(3)) | UInt32(level))
+        }
+        /// The stack with the top entry's edge flag cleared (once it is carried or reopened).
+        func settled() -> Stack {
+            guard var entry = top, entry.edge else { return self }
+            entry.edge = false
+            return popping().pushing(entry) ?? self
+        }
+        func hasSingleInside() -> Bool { (0..<depth).contains { entry($0).size == .single } }
+    }
+
+    enum Step {
+        case mark(Int, Role)
+        case boundary(block: Int, carry: Bool)
+    }
+
+    /// Reads `tokens` (in text order) over `blockCount` blocks. `swedishDocument`: the document
+    /// uses ” to open as well as to close, so ” opening is no slip.
+    static func read(_ tokens: [QuoteToken], blockCount: Int, swedishDocument: Bool) -> QuoteReading {
+        var frontier: [Stack: (cost: Double, path: Int)] = [.empty: (0, -1)]
+        // The path steps, shared between readings: each with its predecessor.
+        var steps: [(step: Step, previous: Int)] = []
+
+        func extend(_ next: inout [Stack: (cost: Double, path: Int)], _ stack: Stack?, _ cost: Double, _ previous: Int, _ step: Step) {
+            guard let stack else { return }
+            if let known = next[stack], known.cost <= cost { return }
+            steps.append((step, previous))
+            next[stack] = (cost, steps.count - 1)
+        }
+
+        func prune(_ states: [Stack: (cost: Double, path: Int)]) -> [Stack: (cost: Double, path: Int)] {
+            guard let best = states.values.map(\.cost).min() else { return states }
+            var kept = states.filter { $0.value.cost <= best + QuoteCosts.beam }
+            if kept.count > 48 {
+                let sorted = kept.sorted { ($0.value.cost, $0.key.key) < ($1.value.cost, $1.key.key) }.prefix(48)
+                kept = Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, $0.value) })
+            }
+            return kept
+        }
+
+        var currentBlock = tokens.first?.block ?? 0
+        for (index, token) in tokens.enumerated() {
+            // Block boundaries before this mark.
+            while currentBlock < token.block {
+                let nextBlockReopens = tokens[index].block == currentBlock + 1 && token.opensBlock && token.glyph.drawnDirection >= 0
+                var next: [Stack: (cost: Double, path: Int)] = [:]
+                // In a fixed order, so equal costs always resolve the same way (Swift's hashing is
+                // seeded per process).
+                for (stack, state) in frontier.sorted(by: { $0.key.key < $1.key.key }) {
+                    guard stack.depth > 0 else { extend(&next, stack, state.cost, state.path, .boundary(block: currentBlock, carry: false)); continue }
+                    // Close everything: the text lacks the closing marks.
+                    extend(&next, .empty, state.cost + QuoteCosts.missingClosing * Double(stack.depth), state.path,
+                           .boundary(block: currentBlock, carry: false))
+                    // Carry on into the next block.
+                    let fromEdge = stack.top?.edge ?? false
+                    // A reopening mark continues one quotation; deeper ones are carried on bare.
+                    let carry = fromEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried * Double(stack.depth - (nextBlockReopens ? 1 : 0))
+                    extend(&next, fromEdge ? stack : stack.settled(), state.cost + carry, state.path, .boundary(block: currentBlock, carry: true))
+                }
+                frontier = prune(next)
+                currentBlock += 1
+            }
+
+            var next: [Stack: (cost: Double, path: Int)] = [:]
+            for (stack, state) in frontier.sorted(by: { $0.key.key < $1.key.key }) {
+                let base = state.cost
+                for (role, cost, result) in options(for: token, on: stack, swedishDocument: swedishDocument) {
+                    extend(&next, result, base + cost, state.path, .mark(index, role))
+                }
+            }
+            frontier = prune(next)
+        }
+        // The end: whatever is open is unclosed.
+        var best: (cost: Double, path: Int, stack: Stack)?
+        for (stack, state) in frontier.sorted(by: { $0.key.key < $1.key.key }) {
+            let cost = state.cost + QuoteCosts.missingClosing * Double(stack.depth)
+            if let known = best, known.cost <= cost { continue }
+            best = (cost, state.path, stack)
+        }
+        var chosen: [Step] = []
+        var cursor = best?.path ?? -1
+        while cursor >= 0 {
+            chosen.append(steps[cursor].step)
+            cursor = steps[cursor].previous
+        }
+        return replay(Array(chosen.reversed()), tokens: tokens)
+    }
+
+    /// A mark's possible roles on a stack: (role, cost, resulting stack or nil when impossible).
+    static func options(for token: QuoteToken, on stack: Stack, swedishDocument: Bool) -> [(Role, Double, Stack?)] {
+        var result: [(Role, Double, Stack?)] = []
+        let glyph = token.glyph
+        let carriedEdge = stack.top?.edge ?? false
+
+        // Opening.
+        var openCost = QuoteCosts.openBefore(token.before) + (token.endsBlock ? 1.5 : QuoteCosts.openAfter(token.after))
+        // `word“ text`: one space on the wrong side, not two slips.
+        if token.before == .word && token.after == .space { openCost = QuoteCosts.wrongSide }
+        if token.introduced { openCost = max(0, openCost - QuoteCosts.introductionBonus) }
+        if token.attributionFollows { openCost += 2 }
+        // ” and ’ open only in Swedish text; elsewhere an opening ” is an English mark turned.
+        let system = glyph.drawnDirection < 0 && glyph.opens == [.swedish] && !swedishDocument ? .english : glyph.openingSystem ?? .english
+        var turnedCost = 0.0
+        if glyph.drawnDirection < 0 {
+            turnedCost = glyph.scalar == 0xBB || glyph.scalar == 0x203A ? QuoteCosts.turned + 0.5 : swedishDocument ? 0.5 : QuoteCosts.turned
+        }
+        let nested = stack.depth > 0 && glyph.size == .double && stack.top?.size == .double ? QuoteCosts.nestedDouble : 0
+        let singleOutside = glyph.size == .single && stack.depth == 0 ? 1.0 : 0
+        let entry = Entry(size: glyph.size, system: system, edge: token.endsBlock)
+        result.append((.open(system), openCost + turnedCost + nested + singleOutside, stack.pushing(entry)))
+
+        // Reopening a quotation carried from the last block.
+        if token.opensBlock, stack.depth > 0, let top = stack.top, top.size == glyph.size, glyph.drawnDirection >= 0 || swedishDocument {
+            result.append((.reopen, QuoteCosts.continuation + QuoteCosts.openAfter(token.after) + turnedCost, stack.settled()))
+        }
+
+        // Closing.
+        var closeBefore = token.opensBlock && carriedEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.closeBefore(token.before)
+        if token.opensBlock && !carriedEdge && stack.depth > 0 { closeBefore = QuoteCosts.closeBefore(.edge) }
+        var closeCost = closeBefore + QuoteCosts.closeAfter(token.after)
+        // `text ”word`: one space on the wrong side.
+        if token.before == .space && token.after == .word && !token.opensBlock { closeCost = QuoteCosts.wrongSide }
+        if token.attributionFollows { closeCost = max(0, closeCost - QuoteCosts.attributionBonus) }
+        if token.introduced { closeCost += 1 }
+        // `”. very concrete ”`: a sentence does not go on in lower case after a closing mark
+        // and a full stop.
+        if token.splitContinuation { closeCost += QuoteCosts.splitEvidence }
+        func glyphCost(closing system: QuoteSystem?) -> Double {
+            if glyph.closes.isEmpty { return QuoteCosts.impossible }
+            if let system, glyph.closes.contains(system) { return 0 }
+            if glyph.drawnDirection > 0 { return glyph.scalar == 0xAB || glyph.scalar == 0x2039 ? 1.5 : QuoteCosts.turned }
+            return QuoteCosts.mixedPair
+        }
+        // A quotation opened at the very end of a paragraph is a split only if it closes at the
+        // start of a later one.
+        if carriedEdge && !token.opensBlock { closeCost += QuoteCosts.edgeNotClosedAtStart }
+        if let top = stack.top, top.size == glyph.size {
+            result.append((.close, closeCost + glyphCost(closing: top.system), stack.popping()))
+        } else if stack.top == nil || (glyph.size == .double && !stack.hasSingleInside()) {
+            // A paragraph that starts by closing: the paragraph before was the quotation, split
+            // from its closing mark.
+            var unopened = token.opensBlock && stack.depth == 0 ? 1 + QuoteCosts.closeAfter(token.after) : closeCost
+            if token.speechBefore { unopened -= QuoteCosts.speechBonus }
+            result.append((.closeUnopened, max(0, unopened) + glyphCost(closing: .english) + QuoteCosts.missingOpening, stack))
+        }
+
+        // Neither.
+        if token.mayBeOther {
+            result.append((.other, QuoteCosts.other, stack))
+        }
+        var strayCost = glyph.size == .double ? QuoteCosts.strayDouble : QuoteCosts.straySingle
+        if token.splitContinuation && stack.depth > 0 { strayCost = QuoteCosts.splitStray }
+        if token.attributionFollows { strayCost += 3 }
+        if token.speechBefore && glyph.drawnDirection <= 0 { strayCost += 1 }
+        result.append((.stray, strayCost, stack))
+        return result
+    }
+
+    /// Replays the chosen steps, pairing the marks.
+    static func replay(_ steps: [Step], tokens: [QuoteToken]) -> QuoteReading {
+        var roles = [Role](repeating: .stray, count: tokens.count)
+        var partners = [Int?](repeating: nil, count: tokens.count)
+        var depths = [Int](repeating: 0, count: tokens.count)
+        var carries: [Carry] = []
+        var stack: [(token: Int, edge: Bool)] = []
+        var pendingCarries: [Int] = []  // indices into carries awaiting a reopen
+        for step in steps {
+            switch step {
+            case .boundary(let block, let carry):
+                guard !stack.isEmpty else { continue }
+                if carry {
+                    for entry in stack {
+                        carries.append(Carry(opener: entry.token, block: block, reopened: false, fromEdge: entry.edge))
+                    }
+                    pendingCarries = Array((carries.count - stack.count)..<carries.count)
+                    stack = stack.map { ($0.token, false) }
+                } else {
+                    stack.removeAll()  // their closing marks are missing: see `unclosed`
+                    pendingCarries = []
+                }
+            case .mark(let index, let role):
+                roles[index] = role
+                switch role {
+                case .open:
+                    stack.append((index, tokens[index].endsBlock))
+                    depths[index] = stack.count
+                case .close:
+                    if let opener = stack.popLast() {
+                        partners[index] = opener.token
+                        partners[opener.token] = index
+                        depths[index] = stack.count + 1
+                    }
+                case .closeUnopened:
+                    depths[index] = stack.count + 1
+                case .reopen:
+                    depths[index] = stack.count
+                    if let last = pendingCarries.last { carries[last].reopened = true }
+                    if let top = stack.popLast() { stack.append((top.token, false)) }
+                case .stray, .other:
+                    break
+                }
+                if tokens[index].opensBlock == false || role != .reopen { pendingCarries = [] }
+            }
+        }
+        // What is open at the end, and what was dropped at a boundary: unclosed.
+        var unclosed: [(opener: Int, block: Int)] = []
+        for (index, role) in roles.enumerated() {
+            if case .open = role, partners[index] == nil {
+                let lastBlock = carries.filter { $0.opener == index }.map(\.block).max().map { $0 + 1 } ?? tokens[index].block
+                unclosed.append((index, lastBlock))
+            }
+        }
+        return QuoteReading(tokens: tokens, roles: roles, partners: partners, depths: depths, unclosed: unclosed, carries: carries)
+    }
+}

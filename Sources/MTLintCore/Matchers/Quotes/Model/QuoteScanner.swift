@@ -1,0 +1,191 @@
+import ICUText
+
+/// Finds the quotation marks of a document and what flanks them. Apostrophes inside words
+/// (`don’t`, `l’OTAN`), before a digit (`’90s`) or an elided word (`’em`), and `»` or `›` used
+/// as a separator between words (`Home » World`) are not marks; a single mark after a word
+/// (`students’`) and a double mark after a digit (`12"`) may be something else, which the
+/// reading decides.
+struct QuoteScanner {
+    let text: UTF16Text
+    let vocabulary: QuoteVocabulary
+
+    func tokens(in blocks: [Range<Int>]) -> [QuoteToken] {
+        var tokens: [QuoteToken] = []
+        for (blockIndex, block) in blocks.enumerated() {
+            var i = block.lowerBound
+            var openGuillemets = 0
+            while i < block.upperBound {
+                let unit = text[i]
+                guard QuoteGlyph.mayBeMark(unit), let glyph = QuoteGlyph.of(UInt32(unit)) else { i += 1; continue }
+                defer { i += 1 }
+                let beforeScalar: UInt32? = i > block.lowerBound ? text.codePoint(before: i) : nil
+                let afterScalar: UInt32? = i + 1 < block.upperBound ? text.codePoint(at: i + 1) : nil
+                let before = QuoteNeighbour.of(beforeScalar), after = QuoteNeighbour.of(afterScalar)
+                if unit == 0xAB || unit == 0x2039 { openGuillemets += 1 }
+                var mayBeOther = false
+                if glyph.size == .single {
+                    if before == .word && after == .word { continue }  // don’t, l’OTAN
+                    if before.isSpaceOrEdge || before == .openBracket || before == .dash, after == .word,
+                       unit != 0x2039, unit != 0x203A, startsElision(at: i + 1, in: block) { continue }  // ’90s, ’em
+                    if before == .word, unit == 0x2019 || unit == 0x27 { mayBeOther = true }  // students’
+                } else if before == .word, let b = beforeScalar, b >= 0x30 && b <= 0x39, unit == 0x22 || unit == 0x201D {
+                    mayBeOther = true  // 12" record, 5' 11"
+                }
+                if unit == 0xBB || unit == 0x203A, openGuillemets == 0, isSeparator(at: i, in: block) { continue }
+                if unit == 0xBB || unit == 0x203A, openGuillemets > 0 { openGuillemets -= 1 }
+                let spaceBefore = spaces(endingAt: i, from: block.lowerBound)
+                let spaceAfter = spaces(startingAt: i + 1, to: block.upperBound)
+                tokens.append(QuoteToken(
+                    position: i, glyph: glyph, before: before, after: after, block: blockIndex,
+                    opensBlock: spaceBefore.lowerBound == block.lowerBound, endsBlock: spaceAfter.upperBound == block.upperBound,
+                    attributionFollows: attributionFollows(i + 1, in: block), introduced: isIntroduced(i, in: block),
+                    splitContinuation: false, speechBefore: false, mayBeOther: mayBeOther, spaceBefore: spaceBefore, spaceAfter: spaceAfter))
+            }
+        }
+        markSplitContinuations(&tokens, blocks: blocks)
+        markSpeech(&tokens, blocks: blocks)
+        return tokens
+    }
+
+    // MARK: Words around a mark
+
+    func isSpace(_ c: UInt32) -> Bool { QuoteNeighbour.of(c) == .space }
+    func isLetter(_ c: UInt32) -> Bool { QuoteNeighbour.of(c) == .word }
+
+    func spaces(endingAt end: Int, from lower: Int) -> Range<Int> {
+        var start = end
+        while start > lower, isSpace(UInt32(text[start - 1])) { start -= 1 }
+        return start..<end
+    }
+
+    func spaces(startingAt start: Int, to upper: Int) -> Range<Int> {
+        var end = start
+        while end < upper, isSpace(UInt32(text[end])) { end += 1 }
+        return start..<end
+    }
+
+    /// The word (letters and digits) starting at `start`, and where it ends.
+    func word(at start: Int, before upper: Int) -> (String, Int) {
+        var end = start
+        var word = ""
+        while end < upper {
+            let c = text.codePoint(at: end)
+            guard isLetter(c) || (c == 0x2D && !word.isEmpty), let scalar = Unicode.Scalar(c) else { break }
+            word.unicodeScalars.append(scalar)
+            end = text.index(after: end)
+        }
+        return (word, end)
+    }
+
+    /// The word ending at `end` (letters only), and where it starts.
+    func word(endingAt end: Int, after lower: Int) -> (String, Int) {
+        var start = end
+        while start > lower {
+            let previous = text.index(before: start)
+            guard isLetter(text.codePoint(at: previous)) else { break }
+            start = previous
+        }
+        return (text.string(start..<end), start)
+    }
+
+    func startsElision(at start: Int, in block: Range<Int>) -> Bool {
+        guard start < block.upperBound else { return false }
+        let first = text.codePoint(at: start)
+        if first >= 0x30 && first <= 0x39 { return true }
+        let (word, _) = self.word(at: start, before: block.upperBound)
+        return vocabulary.elisions.contains(word.lowercased())
+    }
+
+    /// `»` between spaces with words beyond them, and no `«` open: a breadcrumb separator.
+    func isSeparator(at i: Int, in block: Range<Int>) -> Bool {
+        let before = spaces(endingAt: i, from: block.lowerBound)
+        let after = spaces(startingAt: i + 1, to: block.upperBound)
+        guard !before.isEmpty || before.lowerBound == block.lowerBound, !after.isEmpty || after.upperBound == block.upperBound else { return false }
+        let left: UInt32? = before.lowerBound > block.lowerBound ? text.codePoint(before: before.lowerBound) : nil
+        let right: UInt32? = after.upperBound < block.upperBound ? text.codePoint(at: after.upperBound) : nil
+        let leftIsWord = left.map(isLetter) ?? true
+        let rightIsWord = right.map(isLetter) ?? false
+        return leftIsWord && rightIsWord
+    }
+
+    /// Whether a reporting clause starts at `start` (after optional comma and spaces):
+    /// `, he said`, `” said the mayor`, `”, insisted Ana Ruiz`, `” Ana Ruiz added`.
+    func attributionFollows(_ start: Int, in block: Range<Int>) -> Bool {
+        var i = start
+        if i < block.upperBound, text[i] == 0x2C { i += 1 }  // ,
+        i = spaces(startingAt: i, to: block.upperBound).upperBound
+        guard i < block.upperBound else { return false }
+        var words: [String] = []
+        var cursor = i
+        while words.count < 4, cursor < block.upperBound {
+            let (word, end) = self.word(at: cursor, before: block.upperBound)
+            guard !word.isEmpty else { break }
+            words.append(word)
+            var next = end
+            if next < block.upperBound, text[next] == 0x2E, word.count <= 3 { next += 1 }  // Mr. Ms.
+            let gap = spaces(startingAt: next, to: block.upperBound)
+            guard !gap.isEmpty else { break }
+            cursor = gap.upperBound
+        }
+        guard let first = words.first else { return false }
+        let lower = first.lowercased()
+        if vocabulary.reportingVerbs.contains(lower) { return true }
+        if vocabulary.reportingPronouns.contains(lower), words.count > 1, isReportingVerb(words[1]) { return true }
+        // A name of up to three capitalised words, then the verb.
+        var k = 0
+        while k < words.count, let scalar = words[k].unicodeScalars.first, CharacterProperties.isUppercase(scalar.value) { k += 1 }
+        return k >= 1 && k <= 3 && k < words.count && isReportingVerb(words[k])
+    }
+
+    func isReportingVerb(_ word: String) -> Bool { vocabulary.reportingVerbs.contains(word.lowercased()) }
+
+    /// Whether a colon or a reporting verb comes right before the mark at `i`.
+    func isIntroduced(_ i: Int, in block: Range<Int>) -> Bool {
+        let gap = spaces(endingAt: i, from: block.lowerBound)
+        guard gap.lowerBound > block.lowerBound else { return false }
+        let previous = text[gap.lowerBound - 1]
+        if previous == 0x3A { return true }  // :
+        let (word, _) = self.word(endingAt: gap.lowerBound, after: block.lowerBound)
+        return !gap.isEmpty && isReportingVerb(word)
+    }
+
+    static let speakerWords: Set<String> = ["i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours", "myself", "ourselves"]
+
+    /// Marks the tokens with first- or second-person words between them and the previous mark
+    /// of their block (or the block's start).
+    func markSpeech(_ tokens: inout [QuoteToken], blocks: [Range<Int>]) {
+        for index in tokens.indices {
+            let token = tokens[index]
+            let start = index > 0 && tokens[index - 1].block == token.block ? tokens[index - 1].end : blocks[token.block].lowerBound
+            var i = start
+            while i < token.position {
+                guard QuoteNeighbour.of(UInt32(text[i])) == .word else { i += 1; continue }
+                // A word starts here only after a non-letter.
+                let (word, end) = self.word(at: i, before: token.position)
+                if Self.speakerWords.contains(word.lowercased()), word == "I" || word.first?.isLowercase == true || word.count > 1 {
+                    tokens[index].speechBefore = true
+                    break
+                }
+                i = max(end, i + 1)
+            }
+        }
+    }
+
+    /// Closing marks followed by a full stop and a lower-case word, with another closing mark
+    /// (after a word, before a space or the end) within twelve words: the seed's
+    /// `“support”. very concrete ”to`, a sentence break the translation put inside a quotation.
+    func markSplitContinuations(_ tokens: inout [QuoteToken], blocks: [Range<Int>]) {
+        for index in tokens.indices {
+            let token = tokens[index]
+            guard token.glyph.drawnDirection <= 0, token.before == .word || token.before == .terminal,
+                  token.after == .terminal, token.end < blocks[token.block].upperBound, text[token.end] == 0x2E else { continue }
+            let gap = spaces(startingAt: token.end + 1, to: blocks[token.block].upperBound)
+            guard !gap.isEmpty, gap.upperBound < blocks[token.block].upperBound,
+                  CharacterProperties.isLowercase(text.codePoint(at: gap.upperBound)) else { continue }
+            guard let next = tokens[(index + 1)...].first(where: { $0.block == token.block }),
+                  next.glyph.drawnDirection <= 0 || next.before == .space, next.position > gap.upperBound else { continue }
+            let between = text.string(gap.upperBound..<next.position)
+            if between.split(separator: " ").count <= 12 { tokens[index].splitContinuation = true }
+        }
+    }
+}

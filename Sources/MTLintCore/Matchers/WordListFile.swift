@@ -1,0 +1,20 @@
+/// A word list a rule file names (`verbs: words/reporting-verbs.txt`): one entry per line,
+/// `#` starts a comment, paths relative to the rule file.
+enum WordListFile {
+    static func load(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> [String] {
+        let name = try node.string("a word-list file name")
+        guard let lines = files.lines(of: name) else {
+            throw ConfigError("word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
+        }
+        var entries: [String] = []
+        for line in lines {
+            // Without a `#` scalar no Character is "#": the whole line is the entry.
+            let content = !line.utf8.contains(UInt8(ascii: "#")) ? line
+                : line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let word = content.trimmedWhitespace
+            if !word.isEmpty { entries.append(word) }
+        }
+        guard !entries.isEmpty else { throw ConfigError("word list '\(name)' has no words", at: node.mark) }
+        return entries
+    }
+}
