@@ -177,7 +177,8 @@ struct FixCommand: ParsableCommand {
         let outcome = fixer.fix(document, with: linter)
         let fixed = (try? Document(bytes: outcome.bytes, format: document.format)) ?? document
         let report = FileReport(path: path, document: fixed, result: outcome.remaining,
-                                wordCount: output.statistics ? WordCount.count(fixed) : 0, sourceLines: output.format == .text)
+                                wordCount: output.statistics ? WordCount.count(fixed) : 0, sourceLines: output.format == .text,
+                                showing: output.showsText ? 0..<fixed.text.count : nil)
         return FileOutcome(input: input, original: bytes, outcome: outcome, remaining: [RemainingPiece(report, renderer: renderer)])
     }
 
@@ -198,7 +199,8 @@ struct FixCommand: ParsableCommand {
         PartitionedFix.run(partition, fixer: fixer, linters: linters) { part in
             var piece = FileReport(path: path, document: part.document, result: part.outcome.remaining,
                                    wordCount: output.statistics ? WordCount.count(part.document, in: part.ownText) : 0,
-                                   sourceLines: output.format == .text, origin: position.origin(of: part), isContinuation: part.isContinuation)
+                                   sourceLines: output.format == .text, origin: position.origin(of: part), isContinuation: part.isContinuation,
+                                   showing: output.showsText ? part.ownText : nil)
             // A rule that failed in several parts is reported once.
             piece.failures.removeAll { !failed.insert($0.ruleID).inserted }
             pieces.append(RemainingPiece(piece, renderer: renderer))

@@ -7,7 +7,7 @@ public struct MTLintCommand: ParsableCommand {
         commandName: "mtlint",
         abstract: "Find and fix the artifacts machine translation and web scraping leave in articles.",
         version: "0.1.0 (ICU \(icuVersion))",
-        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, EvalCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, EvalCommand.self, LSPCommand.self]
     )
 
     public init() {}

@@ -13,6 +13,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands (annotations).
     case github
+    /// One self-contained HTML page: summary, index, each file's text with its artifacts highlighted.
+    case html
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -9,7 +9,8 @@ struct OutputOptions: ParsableArguments {
         "Output format.",
         discussion: """
         text: findings with source excerpts; concise: one line per finding; json: one array; \
-        jsonl: one finding per line; sarif: SARIF 2.1.0; github: GitHub Actions annotations. \
+        jsonl: one finding per line; sarif: SARIF 2.1.0; github: GitHub Actions annotations; \
+        html: one self-contained page with each file's text and its artifacts highlighted. \
         Every format is written file by file as the run goes, in path order.
         """))
     var format: OutputFormat = .text
@@ -26,8 +27,12 @@ struct OutputOptions: ParsableArguments {
                     isContinuation: Bool = false, countWordsIn range: Range<Int>? = nil) -> FileReport {
         FileReport(path: path, document: document, result: result,
                    wordCount: statistics ? WordCount.count(document, in: range ?? 0..<document.text.count) : 0,
-                   sourceLines: format == .text, origin: origin, isContinuation: isContinuation)
+                   sourceLines: format == .text, origin: origin, isContinuation: isContinuation,
+                   showing: showsText ? range ?? 0..<document.text.count : nil)
     }
+
+    /// Whether the format shows each file's text whole (the HTML report does).
+    var showsText: Bool { format == .html && !statistics }
 
     /// The reporter for the format: `start()`, each file's report as it is ready, `finish()`.
     /// `rules` are the loaded rules (SARIF describes them).
@@ -44,6 +49,7 @@ struct OutputOptions: ParsableArguments {
         case .jsonl: return JSONLinesReporter()
         case .sarif: return SARIFReporter(rules: rules, toolVersion: Self.toolVersion)
         case .github: return GitHubReporter()
+        case .html: return HTMLReporter(toolVersion: Self.toolVersion)
         }
     }
 

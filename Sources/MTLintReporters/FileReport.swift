@@ -27,13 +27,24 @@ public struct FileReport: Sendable {
     /// Whether this report continues the previous one: a later part of a large file linted in
     /// parts (`PartitionedLint`). Reporters count such parts as one file.
     public var isContinuation: Bool
+    /// The file's text, for a format that shows it whole (HTML); nil otherwise.
+    public var text: ShownText?
+
+    /// Text a report shows whole, and where it starts in the linted document (UTF-16 offset:
+    /// a part's own text starts after its context lines), so findings' ranges place in it.
+    public struct ShownText: Sendable {
+        public var string: String
+        public var start: Int
+    }
 
     /// `sourceLines`: keep each finding's source line (only the text format shows them; a
     /// corpus with many findings would otherwise hold a copy of a line per finding).
     /// `origin`: where `document` starts in the file when it is one part of a large file.
+    /// `showing`: the part of the document's text to keep whole (for the HTML format).
     public init(path: String, document: Document, result: LintResult, wordCount: Int = 0, sourceLines: Bool = true,
-                origin: PartOrigin = PartOrigin(), isContinuation: Bool = false) {
+                origin: PartOrigin = PartOrigin(), isContinuation: Bool = false, showing shown: Range<Int>? = nil) {
         self.path = path
+        self.text = shown.map { ShownText(string: document.sourceString($0), start: $0.lowerBound) }
         self.wordCount = wordCount
         self.failures = result.failures
         self.isContinuation = isContinuation

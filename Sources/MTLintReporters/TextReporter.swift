@@ -45,43 +45,14 @@ public struct TextReporter: StreamingReporter, Sendable {
         out += style.dim("\(pad) |") + "\n"
         out += style.dim("\(gutter) |") + " \(excerpt)\n"
         out += style.dim("\(pad) |") + " " + String(repeating: " ", count: caretOffset) + style.red(String(repeating: "^", count: max(caretWidth, 1)))
-        if let fix = f.fix {
-            let label = "fix (\(fix.applicability.rawValue))"
-            let action: String
-            if fix.deletesLines {
-                action = "delete this line"
-            } else if fix.edits.count == 1, let edit = item.edits.first {
-                action = edit.replacement.isEmpty ? "delete “\(visible(item.replacedText))”" : "replace “\(visible(item.replacedText))” with “\(visible(edit.replacement))”"
-            } else {
-                action = item.edits.map { edit in
-                    let what = edit.original.isEmpty ? "insert “\(visible(edit.replacement))”"
-                        : edit.replacement.isEmpty ? "delete “\(visible(edit.original))”"
-                        : "replace “\(visible(edit.original))” with “\(visible(edit.replacement))”"
-                    return what + " at \(edit.range.start.line):\(edit.range.start.column)"
-                }.joined(separator: "; ")
-            }
-            out += "\n" + style.dim("\(pad) =") + " " + style.green("\(label): \(action)")
+        if let fix = f.fix, let action = FixDescription.action(of: item) {
+            out += "\n" + style.dim("\(pad) =") + " " + style.green("fix (\(fix.applicability.rawValue)): \(action)")
         }
         return out
     }
 
-    /// Newlines and tabs shown as escapes so a fix description stays on one line.
-    func visible(_ s: String) -> String {
-        // Most messages have no control characters: check the bytes before rewriting anything.
-        guard s.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return s }
-        var out = ""
-        var previousCR = false
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\n": if !previousCR { out += "⏎" }
-            case "\r": out += "⏎"
-            case "\t": out += "⇥"
-            default: out.unicodeScalars.append(scalar)
-            }
-            previousCR = scalar == "\r"
-        }
-        return out
-    }
+    /// Newlines and tabs shown as symbols so a text stays on one line.
+    func visible(_ s: String) -> String { FixDescription.visible(s) }
 
     /// The part of the source line to show, the caret's display offset and width.
     func window(_ item: FileReport.Item) -> (String, Int, Int) {

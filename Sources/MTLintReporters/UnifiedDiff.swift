@@ -46,6 +46,35 @@ public enum UnifiedDiff {
         return out
     }
 
+    /// A run of lines that differ: the old lines (0-based) and the text that replaces them.
+    public struct LineChange: Sendable, Equatable {
+        public var oldLines: Range<Int>
+        public var replacement: String
+    }
+
+    /// The old text's lines (each with its line break) and the runs of them that change, in
+    /// order, as the diff above finds them: what an editor applies to turn `old` into `new`.
+    public static func lineChanges(old: String, new: String) -> (oldLines: [String], changes: [LineChange]) {
+        let a = lines(old), b = lines(new)
+        var changes: [LineChange] = []
+        var pending: (start: Int, end: Int, text: String)?
+        for step in diff(a, b) {
+            switch step.kind {
+            case .same:
+                if let run = pending { changes.append(LineChange(oldLines: run.start..<run.end, replacement: run.text)) }
+                pending = nil
+            case .delete:
+                if pending == nil { pending = (step.oldIndex, step.oldIndex, "") }
+                pending?.end = step.oldIndex + 1
+            case .insert:
+                if pending == nil { pending = (step.oldIndex, step.oldIndex, "") }
+                pending?.text += b[step.newIndex]
+            }
+        }
+        if let run = pending { changes.append(LineChange(oldLines: run.start..<run.end, replacement: run.text)) }
+        return (a, changes)
+    }
+
     static func lines(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""

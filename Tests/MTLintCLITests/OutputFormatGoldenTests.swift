@@ -168,6 +168,12 @@ enum GoldenFiles {
         GoldenFiles.check(result.out, against: "sample.github.txt")
     }
 
+    @Test func html() {
+        let result = GoldenFiles.lint(["--format", "html"])
+        #expect(result.status == 1)
+        GoldenFiles.check(result.out, against: "sample.html")
+    }
+
     @Test func statisticsText() {
         let result = GoldenFiles.lint(["--statistics"])
         #expect(result.status == 1)
@@ -192,6 +198,7 @@ enum GoldenFiles {
                 let runs = try #require(log["runs"] as? [[String: Any]])
                 #expect((runs.first?["results"] as? [Any])?.isEmpty == true)
             case .text, .concise: #expect(result.out == "No artifacts found.\n")
+            case .html: #expect(result.out.contains("<p class=\"totals clean\">No artifacts found in 1 file.</p>"))
             }
         }
     }
