@@ -43,14 +43,13 @@ public enum PartitionedLint {
     }
 
     /// The file's quotation-mark counts: each part's own bytes counted once.
+    /// The whole file's quotation-mark counts, read from its bytes in one pass (after a BOM).
     static func quoteCensus(of parts: [DocumentPartition.Part], in partition: DocumentPartition, format: DocumentFormat,
                             linters: [Linter]) -> QuoteCensus {
-        let counts = WorkQueue.map(parts.count, states: linters) { _, index in
-            let part = parts[index]
-            let document = makeDocument(partition.bytes, part.own, format: format)
-            return QuoteCensus(document)
+        partition.bytes.withUnsafeBufferPointer { bytes in
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return QuoteCensus(utf8: UnsafeBufferPointer(rebasing: bytes[bom...]))
         }
-        return counts.reduce(QuoteCensus(), +)
     }
 
     static func lint(_ part: DocumentPartition.Part, of bytes: [UInt8], format: DocumentFormat, with linter: Linter,

@@ -93,9 +93,14 @@ struct QuoteIssueBuilder {
             if reading.roles[index] == .closeUnopened { missingOpeningIssue(index) }
         }
         for (opener, block) in reading.unclosed { missingClosingIssue(opener, lastBlock: block) }
-        var carried = Set<Int>()
-        for carry in reading.carries where carried.insert(carry.opener).inserted {
-            carryIssue(carry, all: reading.carries.filter { $0.opener == carry.opener })
+        // Each opener's carries together (they are in text order, an opener's in a row).
+        var start = 0
+        let carries = reading.carries
+        while start < carries.count {
+            var end = start + 1
+            while end < carries.count, carries[end].opener == carries[start].opener { end += 1 }
+            carryIssue(carries[start], all: carries[start..<end])
+            start = end
         }
         for index in tokens.indices {
             if case .open = reading.roles[index], let closer = reading.partners[index] {
@@ -202,7 +207,7 @@ struct QuoteIssueBuilder {
         // from its words (a reporting clause after a closing mark, a colon before an opening one).
         let clearRole = opening ? token.introduced : token.attributionFollows
         let safety: Applicability = paired || clearRole ? .safe : .unsafe
-        let drawn = string(token.range)
+        let drawn = token.glyph.text
 
         // A guillemet or low mark closing an English quotation (`“… Macron.»`) is a foreign
         // mark too: the style issue carries its spaces' repair.
@@ -212,7 +217,7 @@ struct QuoteIssueBuilder {
             let edit = repair(index, opening: opening, mark: wanted, fixInner: true, fixOuter: false)
             let name = systemName(glyphScalar, system: foreignGlyph && !foreign ? (token.glyph.closes.first ?? system) : system)
             let problem = foreignGlyph && !foreign
-                ? "the quotation opens with \(string(reading.partners[index].map { tokens[$0].range } ?? token.range)) but closes with the \(name) \(drawn)"
+                ? "the quotation opens with \((reading.partners[index].map { tokens[$0].glyph.text } ?? token.glyph.text)) but closes with the \(name) \(drawn)"
                 : "\(name) \(drawn) where the text's marks are \(desired(index, opening: true)) \(desired(index, opening: false))"
             issues.append(QuoteIssue(kind: .style, range: edit.range, edits: [edit], applicability: safety,
                                      problem: problem, replacement: preview([edit])))
@@ -278,7 +283,7 @@ struct QuoteIssueBuilder {
         }
         if turned || mark != drawn {
             let edit = Edit(range: token.range, replacement: mark)
-            let problem = otherSystem ? "the quotation opens with \(string(reading.partners[index].map { tokens[$0].range } ?? token.range)) but closes with \(drawn)"
+            let problem = otherSystem ? "the quotation opens with \((reading.partners[index].map { tokens[$0].glyph.text } ?? token.glyph.text)) but closes with \(drawn)"
                 : turned ? "closing mark drawn as an opening one"
                 : straight ? "straight mark among curly ones" : "curly mark among straight ones"
             issues.append(QuoteIssue(kind: .style, range: token.range, edits: [edit], applicability: paired || !turned ? safety : .unsafe,
@@ -305,7 +310,7 @@ struct QuoteIssueBuilder {
     /// - a mark whose other end is missing takes the kind of the text's majority.
     func styledMark(_ index: Int, opening: Bool, turned: Bool) -> String {
         let token = tokens[index]
-        let drawn = string(token.range)
+        let drawn = token.glyph.text
         let straight = Self.isStraight(token.glyph.scalar)
         let single = token.glyph.size == .single
         func curly() -> String {
@@ -425,7 +430,7 @@ struct QuoteIssueBuilder {
            tokens[index - 1].glyph.scalar != token.glyph.scalar, token.glyph.drawnDirection < 0 {
             let range = token.spaceBefore.lowerBound..<token.end
             issues.append(QuoteIssue(kind: .style, range: token.range, edits: [Edit(range: range, replacement: "")], applicability: .safe,
-                                     problem: "the quotation is closed twice, by \(string(tokens[index - 1].range)) and by \(string(token.range))",
+                                     problem: "the quotation is closed twice, by \(tokens[index - 1].glyph.text) and by \(token.glyph.text)",
                                      replacement: preview([Edit(range: range, replacement: "")])))
             return
         }
@@ -433,14 +438,15 @@ struct QuoteIssueBuilder {
         if !token.spaceBefore.isEmpty && (!token.spaceAfter.isEmpty || token.endsBlock) { range = token.spaceBefore.lowerBound..<token.end }
         else if token.opensBlock && !token.spaceAfter.isEmpty { range = token.position..<token.spaceAfter.upperBound }
         issues.append(QuoteIssue(kind: .unbalanced, range: token.range, edits: [Edit(range: range, replacement: "")], applicability: .unsafe,
-                                 problem: "the quotation mark \(string(token.range)) belongs to no quotation", replacement: "nothing"))
+                                 problem: "the quotation mark \(token.glyph.text) belongs to no quotation", replacement: "nothing"))
     }
 
     /// `“help”. very quick ”to` → `“help very quick” to`: the early mark and its full stop go,
     /// and the quotation closes once, at the later mark, with the space after it.
     func splitIssue(_ index: Int) -> QuoteIssue? {
         let token = tokens[index]
-        guard let later = tokens.indices.first(where: { $0 > index && tokens[$0].block == token.block }) else { return nil }
+        let later = index + 1
+        guard later < tokens.count, tokens[later].block == token.block else { return nil }
         let second = tokens[later]
         let block = blocks[token.block]
         // Remove `”.` and keep the space after it.
@@ -469,7 +475,7 @@ struct QuoteIssueBuilder {
             inPreviousBlock = true
         } else {
             // After the last mark of this block before the closing one, past its sentence.
-            if let previous = tokens.indices.last(where: { $0 < index && tokens[$0].block == token.block && reading.roles[$0] != .other }) {
+            if let previous = previousMark(before: index) {
                 start = sentenceStart(after: tokens[previous].end, before: token.position) ?? tokens[previous].end
                 // A whole quotation just before: this closing mark is a duplicate of its closing.
                 if reading.roles[previous] == .close, start >= token.position || !hasWords(start..<token.position) {
@@ -489,15 +495,25 @@ struct QuoteIssueBuilder {
         let opener = desired(index, opening: true)
         issues.append(QuoteIssue(kind: .unbalanced, range: start..<end, edits: [Edit(range: start..<start, replacement: opener)],
                                  applicability: .unsafe,
-                                 problem: "the quotation closed by \(string(token.range)) after “\(describe(before: token.position))” has no opening mark",
+                                 problem: "the quotation closed by \(token.glyph.text) after “\(describe(before: token.position))” has no opening mark",
                                  replacement: opener + string(start..<end)))
+    }
+
+    /// The last mark before `index` in its block that is not an apostrophe or inch mark.
+    func previousMark(before index: Int) -> Int? {
+        var i = index - 1
+        while i >= 0, tokens[i].block == tokens[index].block {
+            if reading.roles[i] != .other { return i }
+            i -= 1
+        }
+        return nil
     }
 
     mutating func strayClosing(_ index: Int) {
         let token = tokens[index]
         issues.append(QuoteIssue(kind: .unbalanced, range: token.range, edits: [Edit(range: token.range, replacement: "")],
                                  applicability: .unsafe,
-                                 problem: "the closing mark \(string(token.range)) closes no quotation", replacement: "nothing"))
+                                 problem: "the closing mark \(token.glyph.text) closes no quotation", replacement: "nothing"))
     }
 
     /// An opening mark never closed: the quotation probably ends before the first sentence that
@@ -515,7 +531,7 @@ struct QuoteIssueBuilder {
             let (_, wordEnd) = scanner.word(at: next, before: text.count)
             issues.append(QuoteIssue(kind: .unbalanced, range: (end - 1)..<max(wordEnd, end), edits: [Edit(range: end..<end, replacement: closer)],
                                      applicability: .unsafe,
-                                     problem: "the quotation opened by \(string(token.range)) before “\(describe(after: token.end))” is never closed; it seems to end here",
+                                     problem: "the quotation opened by \(token.glyph.text) before “\(describe(after: token.end))” is never closed; it seems to end here",
                                      replacement: string((end - 1)..<end) + closer))
             return
         }
@@ -526,7 +542,7 @@ struct QuoteIssueBuilder {
         while wordStart > token.end, QuoteNeighbour.of(UInt32(text[wordStart - 1])) != .space { wordStart -= 1 }
         issues.append(QuoteIssue(kind: .unbalanced, range: wordStart..<end, edits: [Edit(range: end..<end, replacement: closer)],
                                  applicability: .unsafe,
-                                 problem: "the quotation opened by \(string(token.range)) before “\(describe(after: token.end))” is never closed; it seems to end with its paragraph",
+                                 problem: "the quotation opened by \(token.glyph.text) before “\(describe(after: token.end))” is never closed; it seems to end with its paragraph",
                                  replacement: string(wordStart..<end) + closer))
     }
 
@@ -534,7 +550,7 @@ struct QuoteIssueBuilder {
     /// closed at the start of a later one, the page split the quotation over paragraphs; opened
     /// earlier and not reopened, the next paragraph lacks its opening mark (English reopens a
     /// continued quotation, without closing the paragraph before).
-    mutating func carryIssue(_ carry: QuoteReading.Carry, all: [QuoteReading.Carry]) {
+    mutating func carryIssue(_ carry: QuoteReading.Carry, all: ArraySlice<QuoteReading.Carry>) {
         guard !all.contains(where: \.reopened), carry.block + 1 < blocks.count else { return }
         let opener = tokens[carry.opener]
         if carry.fromEdge {
@@ -555,7 +571,7 @@ struct QuoteIssueBuilder {
         }
         let next = blocks[carry.block + 1]
         let opening = desired(carry.opener, opening: true)
-        issues.append(QuoteIssue(kind: .unbalanced, range: opener.range, edits: [Edit(range: next.lowerBound..<next.lowerBound, replacement: opening)],
+        issues.append(QuoteIssue(kind: .split, range: opener.range, edits: [Edit(range: next.lowerBound..<next.lowerBound, replacement: opening)],
                                  applicability: .unsafe,
                                  problem: "the quotation opened here runs on into the next paragraph, which does not reopen it",
                                  replacement: "\(opening) at the start of the next paragraph"))
@@ -568,7 +584,7 @@ struct QuoteIssueBuilder {
         let inside = tokens[opener].end..<tokens[closer].position
         guard inside.count > 20 else { return }
         // Another quotation nested inside: leave it.
-        if tokens.indices.contains(where: { $0 > opener && $0 < closer && reading.roles[$0] != .other && reading.roles[$0] != .stray }) { return }
+        if ((opener + 1)..<closer).contains(where: { reading.roles[$0] != .other && reading.roles[$0] != .stray }) { return }
         var i = inside.lowerBound
         while i < inside.upperBound {
             let unit = text[i]
@@ -603,14 +619,14 @@ struct QuoteIssueBuilder {
     /// quotation's closing mark is missing before the narration, and after the inner one's
     /// reporting clause the speech goes on without its opening mark.
     mutating func narrationInside(_ opener: Int, _ closer: Int) {
-        guard let inner = tokens.indices.first(where: { $0 > opener && $0 < closer && isDoubleOpening($0) }),
+        guard let inner = ((opener + 1)..<closer).first(where: isDoubleOpening),
               let innerCloser = reading.partners[inner], innerCloser < closer else { return }
         guard let (end, next) = reportingSentence(after: tokens[opener].end, before: tokens[inner].position) else { return }
         let close = desired(opener, opening: false), open = desired(opener, opening: true)
         let (_, wordEnd) = scanner.word(at: next, before: text.count)
         issues.append(QuoteIssue(kind: .unbalanced, range: (end - 1)..<max(wordEnd, end), edits: [Edit(range: end..<end, replacement: close)],
                                  applicability: .unsafe,
-                                 problem: "the quotation opened by \(string(tokens[opener].range)) before “\(describe(after: tokens[opener].end))” runs on into the narration; it seems to end here",
+                                 problem: "the quotation opened by \(tokens[opener].glyph.text) before “\(describe(after: tokens[opener].end))” runs on into the narration; it seems to end here",
                                  replacement: string((end - 1)..<end) + close))
         // After the inner quotation's reporting clause, the speech resumes.
         guard tokens[innerCloser].attributionFollows,
@@ -620,7 +636,7 @@ struct QuoteIssueBuilder {
         guard !word.isEmpty else { return }
         issues.append(QuoteIssue(kind: .unbalanced, range: resume..<resumeEnd, edits: [Edit(range: resume..<resume, replacement: open)],
                                  applicability: .unsafe,
-                                 problem: "the speech closed by \(string(tokens[closer].range)) resumes here without an opening mark",
+                                 problem: "the speech closed by \(tokens[closer].glyph.text) resumes here without an opening mark",
                                  replacement: open + word))
     }
 

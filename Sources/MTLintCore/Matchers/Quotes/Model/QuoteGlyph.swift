@@ -24,13 +24,33 @@ enum QuoteSystem: UInt8, Sendable, CaseIterable {
     var isEnglish: Bool { self == .english || self == .straight }
 }
 
+/// A set of systems, as bits (a glyph's readings are looked up for every mark: no arrays).
+struct QuoteSystems: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+    static let english = QuoteSystems(rawValue: 1 << QuoteSystem.english.rawValue)
+    static let straight = QuoteSystems(rawValue: 1 << QuoteSystem.straight.rawValue)
+    static let french = QuoteSystems(rawValue: 1 << QuoteSystem.french.rawValue)
+    static let germanLow = QuoteSystems(rawValue: 1 << QuoteSystem.germanLow.rawValue)
+    static let germanGuillemet = QuoteSystems(rawValue: 1 << QuoteSystem.germanGuillemet.rawValue)
+    static let swedish = QuoteSystems(rawValue: 1 << QuoteSystem.swedish.rawValue)
+
+    func contains(_ system: QuoteSystem) -> Bool { rawValue & (1 << system.rawValue) != 0 }
+
+    /// The first system, in the order English, straight, French, German low, German guillemet,
+    /// Swedish.
+    var first: QuoteSystem? {
+        guard rawValue != 0 else { return nil }
+        return QuoteSystem(rawValue: UInt8(rawValue.trailingZeroBitCount))
+    }
+}
+
 /// What a quotation-mark character can be: its size, the systems it opens and closes in, and
 /// which way it points as drawn (“ opens, ” closes, " either way).
 struct QuoteGlyph: Sendable {
     let scalar: UInt32
     let size: QuoteSize
-    let opens: [QuoteSystem]
-    let closes: [QuoteSystem]
+    let opens: QuoteSystems
+    let closes: QuoteSystems
     /// As drawn: +1 opening shape (“ „ « ‘ ‚ ‹), -1 closing shape (” » ’ ›), 0 neutral (" ').
     let drawnDirection: Int8
 
@@ -61,6 +81,9 @@ struct QuoteGlyph: Sendable {
         default: false
         }
     }
+
+    /// The glyph as a string (for messages and edits; no decoding of the text).
+    var text: String { Unicode.Scalar(scalar).map { String(Character($0)) } ?? "" }
 
     /// The system this glyph's opening reading belongs to (the first one: an English reading
     /// before a foreign one).

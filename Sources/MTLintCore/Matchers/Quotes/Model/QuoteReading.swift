@@ -100,80 +100,110 @@ extension QuoteReading {
 
     /// Reads `tokens` (in text order) over `blockCount` blocks. `swedishDocument`: the document
     /// uses ” to open as well as to close, so ” opening is no slip.
-    static func read(_ tokens: [QuoteToken], blockCount: Int, swedishDocument: Bool) -> QuoteReading {
-        var frontier: [Stack: (cost: Double, path: Int)] = [.empty: (0, -1)]
-        // The path steps, shared between readings: each with its predecessor.
-        var steps: [(step: Step, previous: Int)] = []
+    /// One reading being extended: its stack, its cost so far, and its last step.
+    struct State {
+        var stack: Stack
+        var cost: Double
+        var path: Int
+    }
 
-        func extend(_ next: inout [Stack: (cost: Double, path: Int)], _ stack: Stack?, _ cost: Double, _ previous: Int, _ step: Step) {
+    static func read(_ tokens: [QuoteToken], blockCount: Int, swedishDocument: Bool) -> QuoteReading {
+        // Kept sorted by stack, so equal costs always resolve the same way.
+        var frontier = [State(stack: .empty, cost: 0, path: -1)]
+        // The steps of the readings still open, shared between them: each with its predecessor.
+        var steps: [(step: Step, previous: Int)] = []
+        // The steps every remaining reading agrees on, in order.
+        var settled: [Step] = []
+
+        func extend(_ next: inout [State], _ stack: Stack?, _ cost: Double, _ previous: Int, _ step: Step) {
             guard let stack else { return }
-            if let known = next[stack], known.cost <= cost { return }
-            steps.append((step, previous))
-            next[stack] = (cost, steps.count - 1)
+            if let known = next.firstIndex(where: { $0.stack == stack }) {
+                guard cost < next[known].cost else { return }
+                steps.append((step, previous))
+                next[known].cost = cost
+                next[known].path = steps.count - 1
+            } else {
+                steps.append((step, previous))
+                next.append(State(stack: stack, cost: cost, path: steps.count - 1))
+            }
         }
 
-        func prune(_ states: [Stack: (cost: Double, path: Int)]) -> [Stack: (cost: Double, path: Int)] {
-            guard let best = states.values.map(\.cost).min() else { return states }
-            var kept = states.filter { $0.value.cost <= best + QuoteCosts.beam }
-            if kept.count > 48 {
-                let sorted = kept.sorted { ($0.value.cost, $0.key.key) < ($1.value.cost, $1.key.key) }.prefix(48)
-                kept = Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, $0.value) })
+        /// Drops readings far above the best, keeps at most 48, and when one reading is left,
+        /// settles its steps (memory stays bounded by the marks since the last agreement).
+        var chunk: [Step] = []
+        func advance(to next: [State]) {
+            var best = Double.infinity
+            for state in next where state.cost < best { best = state.cost }
+            frontier.removeAll(keepingCapacity: true)
+            for state in next where state.cost <= best + QuoteCosts.beam { frontier.append(state) }
+            if frontier.count > 48 {
+                frontier.sort { ($0.cost, $0.stack.key) < ($1.cost, $1.stack.key) }
+                frontier.removeSubrange(48...)
             }
-            return kept
+            if frontier.count > 1 { frontier.sort { $0.stack.key < $1.stack.key } }
+            if frontier.count == 1 {
+                chunk.removeAll(keepingCapacity: true)
+                var cursor = frontier[0].path
+                while cursor >= 0 {
+                    chunk.append(steps[cursor].step)
+                    cursor = steps[cursor].previous
+                }
+                settled.append(contentsOf: chunk.reversed())
+                steps.removeAll(keepingCapacity: true)
+                frontier[0].path = -1
+            }
         }
 
         var currentBlock = tokens.first?.block ?? 0
+        var next: [State] = []
+        next.reserveCapacity(64)
         for (index, token) in tokens.enumerated() {
             // Block boundaries before this mark.
             while currentBlock < token.block {
-                var next: [Stack: (cost: Double, path: Int)] = [:]
-                // In a fixed order, so equal costs always resolve the same way (Swift's hashing is
-                // seeded per process).
-                for (stack, state) in frontier.sorted(by: { $0.key.key < $1.key.key }) {
+                next.removeAll(keepingCapacity: true)
+                for state in frontier {
+                    let stack = state.stack
                     guard stack.depth > 0 else { extend(&next, stack, state.cost, state.path, .boundary(block: currentBlock, carry: false)); continue }
                     // Close everything: the text lacks the closing marks.
                     extend(&next, .empty, state.cost + QuoteCosts.missingClosing * Double(stack.depth), state.path,
                            .boundary(block: currentBlock, carry: false))
-                    // Carry on into the next block.
+                    // Carry on into the next block. (A reopening mark at the next block's start
+                    // refunds the carry of one quotation: see `.reopen`.)
                     let fromEdge = stack.top?.edge ?? false
-                    // A reopening mark continues one quotation; deeper ones are carried on bare.
-                    // (A reopening mark at the next block's start refunds the carry: see `.reopen`.)
                     let top = fromEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
                     let carry = top + QuoteCosts.carried * Double(stack.depth - 1)
                     extend(&next, fromEdge ? stack : stack.settled(), state.cost + carry, state.path, .boundary(block: currentBlock, carry: true))
                 }
-                frontier = prune(next)
+                advance(to: next)
                 currentBlock += 1
             }
 
-            var next: [Stack: (cost: Double, path: Int)] = [:]
-            for (stack, state) in frontier.sorted(by: { $0.key.key < $1.key.key }) {
-                let base = state.cost
-                for (role, cost, result) in options(for: token, on: stack, swedishDocument: swedishDocument) {
-                    extend(&next, result, base + cost, state.path, .mark(index, role))
+            next.removeAll(keepingCapacity: true)
+            for state in frontier {
+                options(for: token, on: state.stack, swedishDocument: swedishDocument) { role, cost, result in
+                    extend(&next, result, state.cost + cost, state.path, .mark(index, role))
                 }
             }
-            frontier = prune(next)
+            advance(to: next)
         }
         // The end: whatever is open is unclosed.
-        var best: (cost: Double, path: Int, stack: Stack)?
-        for (stack, state) in frontier.sorted(by: { $0.key.key < $1.key.key }) {
-            let cost = state.cost + QuoteCosts.missingClosing * Double(stack.depth)
+        var best: State?
+        for state in frontier {
+            let cost = state.cost + QuoteCosts.missingClosing * Double(state.stack.depth)
             if let known = best, known.cost <= cost { continue }
-            best = (cost, state.path, stack)
+            best = State(stack: state.stack, cost: cost, path: state.path)
         }
-        var chosen: [Step] = []
+        chunk.removeAll()
         var cursor = best?.path ?? -1
         while cursor >= 0 {
-            chosen.append(steps[cursor].step)
+            chunk.append(steps[cursor].step)
             cursor = steps[cursor].previous
         }
-        return replay(Array(chosen.reversed()), tokens: tokens)
+        return replay(settled + chunk.reversed(), tokens: tokens)
     }
 
     /// A mark's possible roles on a stack: (role, cost, resulting stack or nil when impossible).
-    static func options(for token: QuoteToken, on stack: Stack, swedishDocument: Bool) -> [(Role, Double, Stack?)] {
-        var result: [(Role, Double, Stack?)] = []
+    static func options(for token: QuoteToken, on stack: Stack, swedishDocument: Bool, _ result: (Role, Double, Stack?) -> Void) {
         let glyph = token.glyph
         let carriedEdge = stack.top?.edge ?? false
 
@@ -192,12 +222,12 @@ extension QuoteReading {
         let nested = stack.depth > 0 && glyph.size == .double && stack.top?.size == .double ? QuoteCosts.nestedDouble : 0
         let singleOutside = glyph.size == .single && stack.depth == 0 ? 1.0 : 0
         let entry = Entry(size: glyph.size, system: system, edge: token.endsBlock)
-        result.append((.open(system), openCost + turnedCost + nested + singleOutside, stack.pushing(entry)))
+        result(.open(system), openCost + turnedCost + nested + singleOutside, stack.pushing(entry))
 
         // Reopening a quotation carried from the last block.
         if token.opensBlock, stack.depth > 0, let top = stack.top, top.size == glyph.size, glyph.drawnDirection >= 0 || swedishDocument {
             let refund = top.edge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
-            result.append((.reopen, QuoteCosts.continuation - refund + QuoteCosts.openAfter(token.after) + turnedCost, stack.settled()))
+            result(.reopen, QuoteCosts.continuation - refund + QuoteCosts.openAfter(token.after) + turnedCost, stack.settled())
         }
 
         // Closing.
@@ -221,7 +251,7 @@ extension QuoteReading {
         // start of a later one.
         if carriedEdge && !token.opensBlock { closeCost += QuoteCosts.edgeNotClosedAtStart }
         if let top = stack.top, top.size == glyph.size {
-            result.append((.close, closeCost + glyphCost(closing: top.system), stack.popping()))
+            result(.close, closeCost + glyphCost(closing: top.system), stack.popping())
         } else if stack.top == nil || (glyph.size == .double && !stack.hasSingleInside()) {
             // A paragraph that starts by closing: the paragraph before was the quotation, split
             // from its closing mark.
@@ -231,12 +261,12 @@ extension QuoteReading {
                 if token.attributionFollows { unopened -= QuoteCosts.attributionBonus }
             }
             if token.speechBefore { unopened -= QuoteCosts.speechBonus }
-            result.append((.closeUnopened, max(0, unopened) + glyphCost(closing: .english) + QuoteCosts.missingOpening, stack))
+            result(.closeUnopened, max(0, unopened) + glyphCost(closing: .english) + QuoteCosts.missingOpening, stack)
         }
 
         // Neither.
         if token.mayBeOther {
-            result.append((.other, QuoteCosts.other, stack))
+            result(.other, QuoteCosts.other, stack)
         }
         var strayCost = glyph.size == .double ? QuoteCosts.strayDouble : QuoteCosts.straySingle
         if token.splitContinuation && stack.depth > 0 { strayCost = QuoteCosts.splitStray }
@@ -247,8 +277,7 @@ extension QuoteReading {
         let fitsOpening = glyph.drawnDirection > 0 && QuoteCosts.openBefore(token.before) == 0 && QuoteCosts.openAfter(token.after) == 0 && !token.endsBlock
         let fitsClosing = glyph.drawnDirection < 0 && QuoteCosts.closeBefore(token.before) == 0 && QuoteCosts.closeAfter(token.after) == 0 && !token.opensBlock
         if (fitsOpening || fitsClosing) && !token.splitContinuation { strayCost += QuoteCosts.strayFitting }
-        result.append((.stray, strayCost, stack))
-        return result
+        result(.stray, strayCost, stack)
     }
 
     /// Replays the chosen steps, pairing the marks.
@@ -298,11 +327,12 @@ extension QuoteReading {
             }
         }
         // What is open at the end, and what was dropped at a boundary: unclosed.
+        var lastCarried: [Int: Int] = [:]
+        for carry in carries { lastCarried[carry.opener] = max(lastCarried[carry.opener] ?? 0, carry.block + 1) }
         var unclosed: [(opener: Int, block: Int)] = []
         for (index, role) in roles.enumerated() {
             if case .open = role, partners[index] == nil {
-                let lastBlock = carries.filter { $0.opener == index }.map(\.block).max().map { $0 + 1 } ?? tokens[index].block
-                unclosed.append((index, lastBlock))
+                unclosed.append((index, lastCarried[index] ?? tokens[index].block))
             }
         }
         return QuoteReading(tokens: tokens, roles: roles, partners: partners, depths: depths, unclosed: unclosed, carries: carries)

@@ -8,6 +8,17 @@ import ICUText
 struct QuoteScanner {
     let text: UTF16Text
     let vocabulary: QuoteVocabulary
+    /// The vocabulary's ASCII words as `asciiKey` packs them, so the words next to a mark are
+    /// looked up without making strings.
+    let verbKeys: Set<UInt64>
+    let pronounKeys: Set<UInt64>
+
+    init(text: UTF16Text, vocabulary: QuoteVocabulary) {
+        self.text = text
+        self.vocabulary = vocabulary
+        verbKeys = Set(vocabulary.reportingVerbs.compactMap { Self.asciiKey(Array($0.utf16)) })
+        pronounKeys = Set(vocabulary.reportingPronouns.compactMap { Self.asciiKey(Array($0.utf16)) })
+    }
 
     func tokens(in blocks: [Range<Int>]) -> [QuoteToken] {
         var tokens: [QuoteToken] = []
@@ -108,6 +119,34 @@ struct QuoteScanner {
         return leftIsWord && rightIsWord
     }
 
+    /// Where the word (letters, digits, inner hyphens) starting at `start` ends.
+    func wordEnd(at start: Int, before upper: Int) -> Int {
+        var end = start
+        while end < upper {
+            let unit = text[end]
+            if unit < 0x80 {
+                let lower = unit | 0x20
+                guard (lower >= 0x61 && lower <= 0x7A) || (unit >= 0x30 && unit <= 0x39) || (unit == 0x2D && end > start) else { break }
+                end += 1
+                continue
+            }
+            guard isLetter(text.codePoint(at: end)) else { break }
+            end = text.index(after: end)
+        }
+        return end
+    }
+
+    /// Whether the word in `range` is in `keys` (ASCII words) or `words` (the others).
+    func isWord(_ range: Range<Int>, in keys: Set<UInt64>, or words: Set<String>) -> Bool {
+        guard !range.isEmpty else { return false }
+        if let key = Self.asciiKey(text.units[range]) { return keys.contains(key) }
+        return words.contains(text.string(range).lowercased())
+    }
+
+    func isReportingVerb(_ range: Range<Int>) -> Bool { isWord(range, in: verbKeys, or: vocabulary.reportingVerbs) }
+    func isReportingPronoun(_ range: Range<Int>) -> Bool { isWord(range, in: pronounKeys, or: vocabulary.reportingPronouns) }
+    func isReportingVerb(_ word: String) -> Bool { vocabulary.reportingVerbs.contains(word.lowercased()) }
+
     /// Whether a reporting clause starts at `start` (after optional comma and spaces):
     /// `, he said`, `” said the mayor`, `”, insisted Ana Ruiz`, `” Ana Ruiz added`.
     func attributionFollows(_ start: Int, in block: Range<Int>) -> Bool {
@@ -115,29 +154,28 @@ struct QuoteScanner {
         if i < block.upperBound, text[i] == 0x2C { i += 1 }  // ,
         i = spaces(startingAt: i, to: block.upperBound).upperBound
         guard i < block.upperBound else { return false }
-        var words: [String] = []
+        // Up to four words, without making strings.
+        var words: [Range<Int>] = []
+        words.reserveCapacity(4)
         var cursor = i
         while words.count < 4, cursor < block.upperBound {
-            let (word, end) = self.word(at: cursor, before: block.upperBound)
-            guard !word.isEmpty else { break }
-            words.append(word)
+            let end = wordEnd(at: cursor, before: block.upperBound)
+            guard end > cursor else { break }
+            words.append(cursor..<end)
             var next = end
-            if next < block.upperBound, text[next] == 0x2E, word.count <= 3 { next += 1 }  // Mr. Ms.
+            if next < block.upperBound, text[next] == 0x2E, end - cursor <= 3 { next += 1 }  // Mr. Ms.
             let gap = spaces(startingAt: next, to: block.upperBound)
             guard !gap.isEmpty else { break }
             cursor = gap.upperBound
         }
         guard let first = words.first else { return false }
-        let lower = first.lowercased()
-        if vocabulary.reportingVerbs.contains(lower) { return true }
-        if vocabulary.reportingPronouns.contains(lower), words.count > 1, isReportingVerb(words[1]) { return true }
+        if isReportingVerb(first) { return true }
+        if isReportingPronoun(first), words.count > 1, isReportingVerb(words[1]) { return true }
         // A name of up to three capitalised words, then the verb.
         var k = 0
-        while k < words.count, let scalar = words[k].unicodeScalars.first, CharacterProperties.isUppercase(scalar.value) { k += 1 }
+        while k < words.count, CharacterProperties.isUppercase(text.codePoint(at: words[k].lowerBound)) { k += 1 }
         return k >= 1 && k <= 3 && k < words.count && isReportingVerb(words[k])
     }
-
-    func isReportingVerb(_ word: String) -> Bool { vocabulary.reportingVerbs.contains(word.lowercased()) }
 
     /// Whether a colon or a reporting verb comes right before the mark at `i`.
     func isIntroduced(_ i: Int, in block: Range<Int>) -> Bool {
@@ -145,28 +183,51 @@ struct QuoteScanner {
         guard gap.lowerBound > block.lowerBound else { return false }
         let previous = text[gap.lowerBound - 1]
         if previous == 0x3A { return true }  // :
-        let (word, _) = self.word(endingAt: gap.lowerBound, after: block.lowerBound)
-        return !gap.isEmpty && isReportingVerb(word)
+        guard !gap.isEmpty else { return false }
+        var start = gap.lowerBound
+        while start > block.lowerBound, gap.lowerBound - start < 20, QuoteNeighbour.of(UInt32(text[start - 1])) == .word { start -= 1 }
+        return isReportingVerb(start..<gap.lowerBound)
     }
 
-    static let speakerWords: Set<String> = ["i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours", "myself", "ourselves"]
+    /// First- and second-person words, as `asciiKey` packs them.
+    static let speakerKeys: Set<UInt64> = Set(["i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours",
+                                               "myself", "ourselves"].compactMap { asciiKey(Array($0.utf16)) })
 
-    /// Marks the tokens with first- or second-person words between them and the previous mark
-    /// of their block (or the block's start).
+    /// An ASCII word of up to twelve letters packed lower-cased into a number (5 bits a letter),
+    /// or nil.
+    static func asciiKey<C: Collection>(_ units: C) -> UInt64? where C.Element == UInt16 {
+        guard units.count <= 12 else { return nil }
+        var key: UInt64 = 0
+        for unit in units {
+            let lower = unit | 0x20
+            guard lower >= 0x61 && lower <= 0x7A else { return nil }
+            key = key << 5 | UInt64(lower - 0x60)
+        }
+        return key
+    }
+
+    /// Marks the closing-shaped and straight marks with first- or second-person words between
+    /// them and the previous mark of their block (or the block's start). Reads units only.
     func markSpeech(_ tokens: inout [QuoteToken], blocks: [Range<Int>]) {
-        for index in tokens.indices {
+        let units = text.units
+        for index in tokens.indices where tokens[index].glyph.drawnDirection <= 0 {
             let token = tokens[index]
             let start = index > 0 && tokens[index - 1].block == token.block ? tokens[index - 1].end : blocks[token.block].lowerBound
             var i = start
             while i < token.position {
-                guard QuoteNeighbour.of(UInt32(text[i])) == .word else { i += 1; continue }
-                // A word starts here only after a non-letter.
-                let (word, end) = self.word(at: i, before: token.position)
-                if Self.speakerWords.contains(word.lowercased()), word == "I" || word.first?.isLowercase == true || word.count > 1 {
+                let unit = units[i]
+                guard (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A else { i += 1; continue }
+                var end = i + 1
+                while end < token.position, (units[end] | 0x20) >= 0x61 && (units[end] | 0x20) <= 0x7A { end += 1 }
+                // A whole word: no letter (of any script) right before or after it.
+                let whole = (i == start || QuoteNeighbour.of(UInt32(units[i - 1])) != .word)
+                    && (end == token.position || QuoteNeighbour.of(UInt32(units[end])) != .word)
+                if whole, let key = Self.asciiKey(units[i..<end]), Self.speakerKeys.contains(key),
+                   end - i > 1 || unit == 0x49 {  // `I`, not a lone `i`
                     tokens[index].speechBefore = true
                     break
                 }
-                i = max(end, i + 1)
+                i = end
             }
         }
     }
