@@ -1,5 +1,6 @@
 import Foundation
 import MTLintCore
+import WordTables
 
 /// Loads rule sets: the rules built into the binary and rule folders on disk. Every file is
 /// read and checked; if any has an error, nothing is returned but all the errors.
@@ -129,10 +130,23 @@ struct FileSetResolver: RuleFileResolver {
     }
 
     func lines(of name: String) -> [String]? {
-        let joined = (base as NSString).appendingPathComponent(name)
-        let path = baseIsBuiltin ? joined : (joined as NSString).standardizingPath
-        guard let text = byPath[path] else { return nil }
+        guard let text = byPath[path(of: name)] else { return nil }
         return Self.lines(in: text)
+    }
+
+    /// A shipped word list is the table laid out at build time, read where it lies in the
+    /// binary; a list on disk is laid out now, once per file and text (see `DiskWordTables`).
+    func wordTable(of name: String) -> WordTable? {
+        let path = path(of: name)
+        if baseIsBuiltin, path.hasPrefix("Rules/") { return EmbeddedWordTables.table(at: String(path.dropFirst(6))) }
+        guard let text = byPath[path] else { return nil }
+        return DiskWordTables.table(path: path, text: text)
+    }
+
+    /// `name` relative to the rule file's folder, as the files are keyed.
+    private func path(of name: String) -> String {
+        let joined = (base as NSString).appendingPathComponent(name)
+        return baseIsBuiltin ? joined : (joined as NSString).standardizingPath
     }
 
     /// The text split at line feeds, a carriage return before one belonging to the break: the

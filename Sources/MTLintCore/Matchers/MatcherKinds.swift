@@ -10,6 +10,7 @@ public enum MatcherKinds {
         CaptionSlugMatcherKind.self,
         TruncatedTitleMatcherKind.self,
         QuoteStyleMatcherKind.self,
+        DictionarySplitMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }
