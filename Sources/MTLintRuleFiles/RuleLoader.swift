@@ -143,10 +143,20 @@ struct FileSetResolver: RuleFileResolver {
         return DiskWordTables.table(path: path, text: text)
     }
 
-    /// `name` relative to the rule file's folder, as the files are keyed.
+    /// `name` relative to the rule file's folder, as the files are keyed, with `..` resolved
+    /// (so a rule may name a list in a sibling folder: `../glued/dictionary/en.words`).
     private func path(of name: String) -> String {
         let joined = (base as NSString).appendingPathComponent(name)
-        return baseIsBuiltin ? joined : (joined as NSString).standardizingPath
+        return Self.resolvingParents(baseIsBuiltin ? joined : (joined as NSString).standardizingPath)
+    }
+
+    /// `path` with each `dir/..` and `.` removed (Foundation leaves them in relative paths).
+    static func resolvingParents(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else if part != "." { parts.append(part) }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// The text split at line feeds, a carriage return before one belonging to the break: the

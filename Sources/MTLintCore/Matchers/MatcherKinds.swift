@@ -11,6 +11,7 @@ public enum MatcherKinds {
         TruncatedTitleMatcherKind.self,
         QuoteStyleMatcherKind.self,
         DictionarySplitMatcherKind.self,
+        CalquePatternMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

@@ -1,0 +1,215 @@
+/// A phrase with slots, as calque rules write them, compiled to an ICU regex:
+///
+/// - words match themselves, case-insensitively except that a word written with a capital
+///   needs its capital (`the Sages` is not `the sages`, `Judicial Power` not `judicial
+///   power`), with any white space between them, either apostrophe (`'` `’`) and a hyphen or
+///   a space for `-`; slot entries follow the same rule;
+/// - `(a|b c|d)` matches one of the alternatives (each a phrase of its own);
+/// - `[the]` is optional;
+/// - `{slot}` matches one entry of a slot list (longest first) and captures it;
+/// - `{Name}` matches one to three capitalised words (a person or place; the matcher checks
+///   that they are not common words).
+///
+/// A match needs a word that is not a letter or digit on either side. The phrase's anchors are
+/// the words that every match holds (see `anchors`): the shared word scan looks for them, and
+/// the regex runs only on lines holding one.
+struct SlotPattern: Sendable {
+    indirect enum Item: Sendable, Equatable {
+        case word(String)
+        case choice([[Item]])
+        case optional([Item])
+        case slot(String)
+        /// The items on either side touch, with no space between them (`vice-{scope}`).
+        case glue
+    }
+
+    struct ParseError: Error {
+        let message: String
+    }
+
+    let source: String
+    let items: [Item]
+
+    /// The name of the built-in slot for a person's or place's name.
+    static let nameSlot = "Name"
+
+    init(_ source: String) throws(ParseError) {
+        self.source = source
+        var parser = Parser(units: Array(source.unicodeScalars))
+        let items = try parser.sequence(until: [])
+        guard !items.isEmpty else { throw ParseError(message: "the phrase is empty") }
+        self.items = items
+    }
+
+    /// The slots the phrase names, in order of their capture groups.
+    var slots: [String] {
+        var names: [String] = []
+        func walk(_ items: [Item]) {
+            for item in items {
+                switch item {
+                case .slot(let name): names.append(name)
+                case .choice(let alternatives): alternatives.forEach(walk)
+                case .optional(let inner): walk(inner)
+                case .word, .glue: break
+                }
+            }
+        }
+        walk(items)
+        return names
+    }
+
+    /// Words every match holds, one of which the scan must find: the longest word outside
+    /// choices, options and slots; failing that, the longest such word of each alternative
+    /// of a choice every match passes through. Empty when there is none.
+    var anchors: [String] {
+        func required(_ items: [Item]) -> [String]? {
+            let words = items.compactMap { item -> String? in if case .word(let word) = item { word } else { nil } }
+            if let longest = words.max(by: { Self.letters($0) < Self.letters($1) }), Self.letters(longest) >= 3 { return [longest] }
+            for item in items {
+                guard case .choice(let alternatives) = item else { continue }
+                let each = alternatives.map(required)
+                if each.allSatisfy({ $0 != nil }) { return each.flatMap { $0 ?? [] } }
+            }
+            if let longest = words.max(by: { Self.letters($0) < Self.letters($1) }) { return [longest] }
+            return nil
+        }
+        return Array(Set(required(items) ?? [])).sorted()
+    }
+
+    /// Slots every match passes through (outside choices and options), in order.
+    var mandatorySlots: [String] {
+        items.compactMap { item -> String? in if case .slot(let name) = item { name } else { nil } }
+    }
+
+    static func letters(_ word: String) -> Int { word.unicodeScalars.filter { $0.properties.isAlphabetic }.count }
+
+    /// The ICU regex: slots as capture groups in order, everything else non-capturing.
+    /// `slotSources` gives each slot's regex (an alternation of its entries).
+    func regexSource(slotSources: [String: String]) -> String {
+        "(?<![\\p{L}\\p{N}])" + Self.sequence(items, slotSources) + "(?![\\p{L}\\p{N}])"
+    }
+
+    private static func sequence(_ items: [Item], _ slots: [String: String]) -> String {
+        var out = ""
+        var needsSeparator = false
+        for (index, item) in items.enumerated() {
+            if case .optional(let inner) = item {
+                let body = sequence(inner, slots)
+                if index == items.count - 1 {
+                    out += "(?:\\s+" + body + ")?"
+                } else {
+                    out += (needsSeparator ? "\\s+" : "") + "(?:" + body + "\\s+)?"
+                    needsSeparator = false
+                }
+                continue
+            }
+            if case .glue = item {
+                needsSeparator = false
+                continue
+            }
+            if needsSeparator { out += "\\s+" }
+            switch item {
+            case .word(let word): out += wordSource(word)
+            case .choice(let alternatives): out += "(?:" + alternatives.map { sequence($0, slots) }.joined(separator: "|") + ")"
+            case .slot(let name): out += "(" + (slots[name] ?? "(?!)") + ")"
+            case .optional, .glue: break
+            }
+            needsSeparator = true
+        }
+        return out
+    }
+
+    /// A word as regex source: either apostrophe, a hyphen or a space for `-`, syntax escaped,
+    /// and a leading capital matched as written (the regex is otherwise case-insensitive).
+    static func wordSource(_ word: String) -> String {
+        var out = ""
+        var scalars = Substring(word).unicodeScalars[...]
+        if let first = scalars.first, first.properties.isUppercase {
+            out += "(?-i:" + String(first) + ")"
+            scalars = scalars.dropFirst()
+        }
+        for scalar in scalars {
+            switch scalar {
+            case "'", "’": out += "['’]"
+            case "-": out += "[-‐‑ ]"
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "&", "~", "/":
+                out += "\\" + String(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A slot entry (one or more words) as regex source.
+    static func phraseSource(_ phrase: String) -> String {
+        phrase.split(whereSeparator: { $0 == " " }).map { wordSource(String($0)) }.joined(separator: "\\s+")
+    }
+
+    /// The regex of `{Name}`: one to three capitalised words, case-sensitive.
+    static let nameSource = "(?-i:\\p{Lu}[\\p{Ll}\\p{M}’'\\-]+(?:[ \\u00A0]\\p{Lu}[\\p{Ll}\\p{M}’'\\-]+){0,2})"
+
+    private struct Parser {
+        let units: [Unicode.Scalar]
+        var index = 0
+
+        init(units: [Unicode.Scalar]) { self.units = units }
+
+        /// Skips spaces; whether there were any.
+        @discardableResult
+        mutating func skipSpaces() -> Bool {
+            let start = index
+            while index < units.count, units[index] == " " || units[index] == "\t" { index += 1 }
+            return index > start
+        }
+
+        /// Items up to one of `terminators` (not consumed) or the end.
+        mutating func sequence(until terminators: Set<Unicode.Scalar>) throws(ParseError) -> [Item] {
+            var items: [Item] = []
+            while true {
+                let spaced = skipSpaces()
+                guard index < units.count, !terminators.contains(units[index]) else { return items }
+                if !spaced, !items.isEmpty { items.append(.glue) }
+                switch units[index] {
+                case "(":
+                    index += 1
+                    var alternatives: [[Item]] = []
+                    while true {
+                        let alternative = try sequence(until: ["|", ")"])
+                        guard !alternative.isEmpty else { throw ParseError(message: "an empty alternative in ( | )") }
+                        alternatives.append(alternative)
+                        guard index < units.count else { throw ParseError(message: "'(' is not closed") }
+                        index += 1
+                        if units[index - 1] == ")" { break }
+                    }
+                    items.append(.choice(alternatives))
+                case "[":
+                    index += 1
+                    let inner = try sequence(until: ["]"])
+                    guard index < units.count else { throw ParseError(message: "'[' is not closed") }
+                    guard !inner.isEmpty else { throw ParseError(message: "an empty option [ ]") }
+                    index += 1
+                    items.append(.optional(inner))
+                case "{":
+                    index += 1
+                    var name = ""
+                    while index < units.count, units[index] != "}" { name.unicodeScalars.append(units[index]); index += 1 }
+                    guard index < units.count else { throw ParseError(message: "'{' is not closed") }
+                    index += 1
+                    guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else {
+                        throw ParseError(message: "'{\(name)}' is not a slot name (letters and '-')")
+                    }
+                    items.append(.slot(name))
+                case ")", "]", "}", "|":
+                    throw ParseError(message: "unexpected '\(units[index])'")
+                default:
+                    var word = ""
+                    while index < units.count, !" \t()[]{}|".unicodeScalars.contains(units[index]) {
+                        word.unicodeScalars.append(units[index])
+                        index += 1
+                    }
+                    items.append(.word(word))
+                }
+            }
+        }
+    }
+}
