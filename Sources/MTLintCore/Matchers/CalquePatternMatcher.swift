@@ -47,8 +47,9 @@ public struct CalquePatternMatcherKind: MatcherKind {
     struct Slot: Sendable {
         let source: String
         let values: [String: String]
-        /// The longest word of each entry: the anchors of a phrase that has no word of its own.
-        let anchors: [String]
+        /// The longest word of each entry that is not a function word: the anchors of a phrase
+        /// that has no word of its own. Nil when some entry has no such word.
+        let anchors: [String]?
     }
 
     public let entries: [Entry]
@@ -89,10 +90,12 @@ public struct CalquePatternMatcherKind: MatcherKind {
             if pattern.slots.contains(SlotPattern.nameSlot), dictionary == nil {
                 throw ConfigError("find: {Name} needs a dictionary (the dictionary: option)", at: findNode.contentMark)
             }
-            // Its own words, or else the words of the first slot every match passes through.
+            // Its own words, or else the words of a slot every match passes through (the one
+            // with the fewest entries that all have a word to anchor on).
             var anchors = pattern.anchors
-            if anchors.isEmpty, let slot = pattern.mandatorySlots.first(where: { slots[$0] != nil }) {
-                anchors = slots[slot]?.anchors ?? []
+            if anchors.isEmpty {
+                let usable = pattern.mandatorySlots.compactMap { slots[$0]?.anchors }
+                anchors = usable.min { $0.count < $1.count } ?? []
             }
             guard !anchors.isEmpty else {
                 throw ConfigError("find: the phrase needs a word or a listed slot outside [options] for the word scan to find", at: findNode.contentMark)
@@ -156,10 +159,11 @@ public struct CalquePatternMatcherKind: MatcherKind {
         guard !phrases.isEmpty else { throw ConfigError("slots: the list is empty", at: node.mark) }
         let longestFirst = phrases.sorted { $0.count > $1.count }
         let anchors = phrases.compactMap { phrase in
-            phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init).max { SlotPattern.letters($0) < SlotPattern.letters($1) }
+            phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+                .filter { !SlotPattern.isFunctionWord($0) }.max { SlotPattern.letters($0) < SlotPattern.letters($1) }
         }
         return Slot(source: longestFirst.map(SlotPattern.phraseSource).joined(separator: "|"), values: values,
-                    anchors: Array(Set(anchors)).sorted())
+                    anchors: anchors.count == phrases.count ? Array(Set(anchors)).sorted() : nil)
     }
 
     /// The `{name}` placeholders of a suggestion.

@@ -5,34 +5,38 @@ import WordTables
 /// match:
 ///   dictionary-split:
 ///     dictionary: [dictionary/en.words, dictionary/news.words]   # .words files, laid out at build time
-///     shape: lower-case        # lower-case | name-then-word | capital-then-word
-///     leading: words/leading-joints.txt    # short words that may stand first (a file or a list)
-///     trailing: words/trailing-joints.txt  # short words that may stand second
-///     min-part: 4              # letters the other side needs (default 4)
+///     shapes: [lower-case, name-then-word, capital-then-word]    # default: all three
+///     leading: words/leading.txt         # function words that may stand first (a file or a list)
+///     trailing: words/trailing.txt       # function words that may stand second
+///     name-trailing: words/name-trailing.txt   # words that may follow a name
+///     min-part: 4                        # lower-case: letters of the part that is not a function word
+///     min-name: 3                        # name-then-word: letters of the name
+///     min-word: 5                        # capital-then-word: letters of the word after the capital
 /// ```
 ///
 /// Finds two words run together where a space was lost — by a scraper joining page blocks or
 /// by machine translation dropping a comma or a quotation mark — by splitting a word that is
-/// not in the dictionary into two that are. Shapes:
+/// not in the dictionary into two that are. One pass over the text serves every shape:
 ///
 /// - `lower-case` (`governmentthe`, `readyto`, `theextension`): a lower-case word that no
 ///   list has, with a seam that has a `leading` word first (`the`, `of`) or a `trailing`
 ///   word second (`to`, `either`), and on the other side a common word (listed in lower case)
-///   of at least `min-part` letters or another joint. Joints are function words: closed
-///   compounds are made of content words (`policymaker`), so a compound the dictionary lacks
-///   is not split. Words that start many derived words (`for`, `his`) are not leading, words
-///   that end them (`her`) are not trailing. Capitalised words are left alone: too many names
-///   end in a function word.
+///   of at least `min-part` letters or another function word. Function words are the joints:
+///   closed compounds are made of content words (`policymaker`), so a compound the dictionary
+///   lacks is not split. Words that start many derived words (`for`, `his`) are not leading,
+///   words that end them (`her`) are not trailing. Capitalised words are left to the next
+///   shape: too many names end in a function word.
 /// - `name-then-word` (`Borraswhich`): a capitalised word no list has that ends in a
-///   `trailing` word after at least `min-part` letters. The name need not be listed, so the
-///   list must hold only words that do not end names (`which`, `where`; not `and`, `to`).
-/// - `capital-then-word` (`GParliament`): at the start of a line or sentence, a capital
-///   letter glued to a capitalised word whose lower-case form is a common word of at least
-///   `min-part` letters, the whole not listed.
+///   `name-trailing` word after at least `min-name` letters. The name need not be listed, so
+///   the list must hold only words that do not end names (`which`, `where`; not `and`, `to`).
+/// - `capital-then-word` (`GParliament`): at the start of a line or sentence, a capital letter
+///   glued to a capitalised word whose lower-case form is a common word of at least `min-word`
+///   letters, the whole not listed. Whether the letter is debris or a word (`IBelieve`) needs
+///   a reader, so its fix is always unsafe.
 ///
 /// A word is never split when it touches a digit, a combining mark or a letter of another
 /// script, when an opening parenthesis follows it, or when the run of text around it (up to
-/// white space) holds `/`, `@`, `#`, `\`, `_`, `=`, a backtick, angle or curly brackets, or a
+/// white space) holds `/`, `@`, `#`, `\\`, `_`, `=`, a backtick, angle or curly brackets, or a
 /// full stop followed by a letter: URLs, e-mail addresses, hashtags and handles, file names
 /// and code stay as they are. Brand casing (`iPhone`, `YouTube`, `McDonald`) has none of the
 /// shapes. Values: `${word}`, `${left}`, `${right}` (the two parts at the seam). When a word
@@ -40,7 +44,7 @@ import WordTables
 /// made unsafe.
 public struct DictionarySplitMatcherKind: MatcherKind {
     public static let key = "dictionary-split"
-    static let ownKeys = ["dictionary", "shape", "leading", "trailing", "min-part"]
+    static let ownKeys = ["dictionary", "shapes", "leading", "trailing", "name-trailing", "min-part", "min-name", "min-word"]
 
     public enum Shape: String, Sendable, CaseIterable {
         case lowerCase = "lower-case"
@@ -49,34 +53,50 @@ public struct DictionarySplitMatcherKind: MatcherKind {
     }
 
     public let dictionary: WordLists
-    public let shape: Shape
+    public let shapes: Set<Shape>
     let leading: ShortWords
     let trailing: ShortWords
+    let nameTrailing: ShortWords
     public let minPart: Int
+    public let minName: Int
+    public let minWord: Int
 
-    public init(dictionary: WordLists, shape: Shape, leading: [String] = [], trailing: [String] = [], minPart: Int = 4) {
+    public init(dictionary: WordLists, shapes: Set<Shape> = Set(Shape.allCases), leading: [String] = [], trailing: [String] = [],
+                nameTrailing: [String] = [], minPart: Int = 4, minName: Int = 3, minWord: Int = 5) {
         self.dictionary = dictionary
-        self.shape = shape
+        self.shapes = shapes
         self.leading = ShortWords(leading.map { $0.lowercased() })
         self.trailing = ShortWords(trailing.map { $0.lowercased() })
+        self.nameTrailing = ShortWords(nameTrailing.map { $0.lowercased() })
         self.minPart = minPart
+        self.minName = minName
+        self.minWord = minWord
     }
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
         let options = try mapping.required(key).matcherOptions(allowed: ownKeys)
         let dictionary = try WordLists.decode(try options.required("dictionary"), files: files)
-        let shape = try options["shape"]?.oneOf(Shape.self) ?? .lowerCase
-        let leading = try options["leading"].map { node throws(ConfigError) in try ShortWords.decode(node, option: "leading", files: files).words } ?? []
-        let trailing = try options["trailing"].map { node throws(ConfigError) in try ShortWords.decode(node, option: "trailing", files: files).words } ?? []
-        switch shape {
-        case .lowerCase where leading.isEmpty && trailing.isEmpty:
-            throw ConfigError("the lower-case shape splits at listed words: give 'leading', 'trailing' or both", at: options.mark)
-        case .nameThenWord where trailing.isEmpty:
-            throw ConfigError("missing required key 'trailing' (the name-then-word shape splits before a listed word)", at: options.mark)
-        default: break
+        var shapes = Set(Shape.allCases)
+        if let node = options["shapes"] {
+            shapes = []
+            for item in try node.list() { shapes.insert(try item.oneOf(Shape.self)) }
+            guard !shapes.isEmpty else { throw ConfigError("shapes: the list is empty", at: node.mark) }
         }
-        let minPart = try options["min-part"]?.int(in: 1...20) ?? 4
-        return Self(dictionary: dictionary, shape: shape, leading: leading, trailing: trailing, minPart: minPart)
+        func words(_ option: String) throws(ConfigError) -> [String] {
+            guard let node = options[option] else { return [] }
+            return try ShortWords.decode(node, option: option, files: files).words
+        }
+        let leading = try words("leading"), trailing = try words("trailing"), nameTrailing = try words("name-trailing")
+        if shapes.contains(.lowerCase), leading.isEmpty, trailing.isEmpty {
+            throw ConfigError("the lower-case shape splits at listed words: give 'leading', 'trailing' or both", at: options.mark)
+        }
+        if shapes.contains(.nameThenWord), nameTrailing.isEmpty {
+            throw ConfigError("the name-then-word shape splits before a listed word: give 'name-trailing'", at: options.mark)
+        }
+        return Self(dictionary: dictionary, shapes: shapes, leading: leading, trailing: trailing, nameTrailing: nameTrailing,
+                    minPart: try options["min-part"]?.int(in: 1...20) ?? 4,
+                    minName: try options["min-name"]?.int(in: 1...20) ?? 3,
+                    minWord: try options["min-word"]?.int(in: 1...20) ?? 5)
     }
 
     public var valueNames: [String] { ["word", "left", "right"] }
@@ -87,11 +107,17 @@ public struct DictionarySplitMatcherKind: MatcherKind {
 
 final class DictionarySplitMatcher: Matcher {
     let kind: DictionarySplitMatcherKind
-    /// Keys of words recently found in the dictionary, by their low bits: most words of a
+    private let lowerCase: Bool, names: Bool, capitals: Bool
+    /// Keys of words recently found in the dictionary, by their high bits: most words of a
     /// text are frequent ones, and this spares their lookups in the large tables.
     private var knownWords = [UInt64](repeating: 0, count: 4096)
 
-    init(kind: DictionarySplitMatcherKind) { self.kind = kind }
+    init(kind: DictionarySplitMatcherKind) {
+        self.kind = kind
+        lowerCase = kind.shapes.contains(.lowerCase)
+        names = kind.shapes.contains(.nameThenWord)
+        capitals = kind.shapes.contains(.capitalThenWord)
+    }
 
     /// The class of a UTF-16 unit for the word scan.
     enum UnitClass: UInt8 {
@@ -104,14 +130,8 @@ final class DictionarySplitMatcher: Matcher {
         case taint
     }
 
-    @inline(__always)
-    static func unitClass(_ u: UInt16) -> UnitClass {
-        if u < 0x80 {
-            if u >= 0x61 && u <= 0x7A { return .lower }
-            if u >= 0x41 && u <= 0x5A { return .upper }
-            if u >= 0x30 && u <= 0x39 { return .taint }
-            return .boundary
-        }
+    /// The class of a unit at or above U+0080 (ASCII is classified inline).
+    static func unitClass(beyondASCII u: UInt16) -> UnitClass {
         if UTF16.isSurrogate(u) { return .taint }
         if u >= 0x2000 && u < 0x2070 { return .boundary }  // General Punctuation: spaces, quotes, dashes
         guard let scalar = Unicode.Scalar(u) else { return .taint }
@@ -125,50 +145,63 @@ final class DictionarySplitMatcher: Matcher {
         }
     }
 
+    @inline(__always)
+    static func unitClass(_ u: UInt16) -> UnitClass {
+        if u < 0x80 {
+            let folded = u | 0x20
+            if folded >= 0x61 && folded <= 0x7A { return u & 0x20 != 0 ? .lower : .upper }
+            return u >= 0x30 && u <= 0x39 ? .taint : .boundary
+        }
+        return unitClass(beyondASCII: u)
+    }
+
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let units = document.text.units
         for segment in segments {
             var i = segment.lowerBound
             let end = segment.upperBound
             while i < end {
-                let first = Self.unitClass(units[i])
-                guard first != .boundary else { i += 1; continue }
+                var unitClass = Self.unitClass(units[i])
+                guard unitClass != .boundary else { i += 1; continue }
                 let start = i
-                var uppers = 0, tainted = false
+                var uppers = 0, upperAtStart = 0, tainted = false
                 var hash = WordKey.offset
-                var upperAtStart = 0
-                while i < end {
+                repeat {
                     let u = units[i]
-                    let unitClass = Self.unitClass(u)
-                    if unitClass == .boundary { break }
                     switch unitClass {
+                    case .lower:
+                        hash = WordKey.step(hash, u)
                     case .upper:
-                        uppers += 1
                         if i - start == upperAtStart { upperAtStart += 1 }
-                    case .taint: tainted = true
-                    default: break
+                        uppers += 1
+                        hash = WordKey.step(hash, u < 0x80 ? u | 0x20 : WordKey.lower(u))
+                    default:
+                        tainted = true
                     }
-                    hash = WordKey.step(hash, WordKey.lower(u))
                     i += 1
-                }
+                    unitClass = i < end ? Self.unitClass(units[i]) : .boundary
+                } while unitClass != .boundary
                 let length = i - start
                 guard !tainted, length >= 5, length <= 40 else { continue }
-                let word = start..<i
-                switch kind.shape {
-                case .lowerCase:
-                    guard uppers == 0 else { continue }
-                case .nameThenWord:
-                    guard uppers == 1, upperAtStart == 1 else { continue }
-                case .capitalThenWord:
-                    guard uppers == 2, upperAtStart == 2, length - 1 >= kind.minPart else { continue }
+                let shape: DictionarySplitMatcherKind.Shape
+                if uppers == 0, lowerCase {
+                    shape = .lowerCase
+                } else if uppers == 1, upperAtStart == 1, names {
+                    shape = .nameThenWord
+                } else if uppers == 2, upperAtStart == 2, capitals, length - 1 >= kind.minWord {
+                    shape = .capitalThenWord
+                } else {
+                    continue
                 }
                 guard !isKnown(hash) else { continue }
-                guard let seam = seam(of: word, in: units), !Self.isCode(around: word, in: units, within: segment) else { continue }
-                if kind.shape == .capitalThenWord, !Self.startsSentence(word.lowerBound, in: units, within: segment) { continue }
+                let word = start..<i
+                guard let seam = seam(of: word, shape: shape, in: units),
+                      !Self.isCode(around: word, in: units, within: segment) else { continue }
+                if shape == .capitalThenWord, !Self.startsSentence(word.lowerBound, in: units, within: segment) { continue }
                 let left = document.string(word.lowerBound..<seam.position)
                 let right = document.string(seam.position..<word.upperBound)
                 emit(Match(range: word, values: ["word": left + right, "left": left, "right": right],
-                           applicability: seam.unique ? nil : .unsafe))
+                           applicability: seam.unique && shape != .capitalThenWord ? nil : .unsafe))
             }
         }
     }
@@ -194,17 +227,18 @@ final class DictionarySplitMatcher: Matcher {
     }
 
     /// Where `word` splits into two words as the shape wants, and whether that is the only place.
-    private func seam(of word: Range<Int>, in units: UnsafeBufferPointer<UInt16>) -> (position: Int, unique: Bool)? {
+    private func seam(of word: Range<Int>, shape: DictionarySplitMatcherKind.Shape,
+                      in units: UnsafeBufferPointer<UInt16>) -> (position: Int, unique: Bool)? {
         let length = word.count
-        switch kind.shape {
+        switch shape {
         case .capitalThenWord:
             let right = word.lowerBound + 1..<word.upperBound
             return isCommon(Self.hash(units, right)) ? (right.lowerBound, true) : nil
         case .nameThenWord:
             var found: [Int] = []
-            for jointLength in kind.trailing.lengths where length - jointLength >= kind.minPart {
+            for jointLength in kind.nameTrailing.lengths where length - jointLength >= kind.minName {
                 let position = word.upperBound - jointLength
-                if kind.trailing.contains(Self.hash(units, position..<word.upperBound)) { found.append(position) }
+                if kind.nameTrailing.contains(Self.hash(units, position..<word.upperBound)) { found.append(position) }
             }
             guard let best = found.min() else { return nil }
             return (best, found.count == 1)

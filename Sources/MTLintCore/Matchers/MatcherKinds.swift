@@ -12,6 +12,7 @@ public enum MatcherKinds {
         QuoteStyleMatcherKind.self,
         DictionarySplitMatcherKind.self,
         CalquePatternMatcherKind.self,
+        RepeatedWordMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

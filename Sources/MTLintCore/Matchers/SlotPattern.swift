@@ -58,23 +58,55 @@ struct SlotPattern: Sendable {
         return names
     }
 
-    /// Words every match holds, one of which the scan must find: the longest word outside
-    /// choices, options and slots; failing that, the longest such word of each alternative
-    /// of a choice every match passes through. Empty when there is none.
+    /// Words every match holds, one of which the scan must find: a word outside choices,
+    /// options and slots, or the anchors of a choice every match passes through (one per
+    /// alternative). Among these the set whose words are rarest is taken — none of them a
+    /// common news word (`political`, `about`), then the longest shortest word, then the
+    /// later one (the head noun). Function words (`the`, `of`, `his`) are never anchors: they
+    /// are on every line, and the phrase's regex would run everywhere. Empty when there is
+    /// none (then the matcher anchors the phrase on a slot's words).
     var anchors: [String] {
         func required(_ items: [Item]) -> [String]? {
-            let words = items.compactMap { item -> String? in if case .word(let word) = item { word } else { nil } }
-            if let longest = words.max(by: { Self.letters($0) < Self.letters($1) }), Self.letters(longest) >= 3 { return [longest] }
+            var candidates: [[String]] = []
             for item in items {
-                guard case .choice(let alternatives) = item else { continue }
-                let each = alternatives.map(required)
-                if each.allSatisfy({ $0 != nil }) { return each.flatMap { $0 ?? [] } }
+                switch item {
+                case .word(let word) where !Self.isFunctionWord(word):
+                    candidates.append([word])
+                case .choice(let alternatives):
+                    let each = alternatives.map(required)
+                    if each.allSatisfy({ $0 != nil }) { candidates.append(each.flatMap { $0 ?? [] }) }
+                default:
+                    break
+                }
             }
-            if let longest = words.max(by: { Self.letters($0) < Self.letters($1) }) { return [longest] }
-            return nil
+            func score(_ set: [String]) -> (Int, Int) {
+                (set.contains(where: { Self.commonWords.contains($0.lowercased()) }) ? 0 : 1,
+                 set.map(Self.letters).min() ?? 0)
+            }
+            var best: [String]?
+            for candidate in candidates where best.map({ score(candidate) >= score($0) }) ?? true { best = candidate }
+            return best
         }
         return Array(Set(required(items) ?? [])).sorted()
     }
+
+    /// Words too common to anchor a phrase.
+    static func isFunctionWord(_ word: String) -> Bool {
+        functionWords.contains(word.lowercased()) || letters(word) < 3
+    }
+
+    /// Words frequent in news text: an anchor only when a phrase has nothing rarer.
+    static let commonWords: Set<String> = [
+        "about", "after", "against", "before", "between", "under", "without", "which", "there", "where", "would",
+        "could", "should", "other", "people", "state", "police", "political", "government", "minister",
+        "president", "party", "security", "money", "level", "council", "department", "end", "year", "time",
+    ]
+
+    static let functionWords: Set<String> = [
+        "the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "with", "from", "and", "or", "but", "as",
+        "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "is", "was", "are",
+        "were", "be", "been", "it", "he", "she", "they", "we", "not", "no", "has", "have", "had", "will",
+    ]
 
     /// Slots every match passes through (outside choices and options), in order.
     var mandatorySlots: [String] {
