@@ -132,8 +132,18 @@ final class DictionarySplitMatcher: Matcher {
 
     /// The class of a unit at or above U+0080 (ASCII is classified inline).
     static func unitClass(beyondASCII u: UInt16) -> UnitClass {
-        if UTF16.isSurrogate(u) { return .taint }
+        if u < 0x250 { return latinClasses[Int(u) - 0x80] }
         if u >= 0x2000 && u < 0x2070 { return .boundary }  // General Punctuation: spaces, quotes, dashes
+        return classify(u)
+    }
+
+    /// The classes of U+0080–U+024F (Latin-1 and Latin Extended), worked out once: accented
+    /// letters and the no-break space are frequent in translated text, and asking ICU's
+    /// properties for each costs more than the rest of the scan.
+    static let latinClasses: [UnitClass] = (0x80..<0x250).map { classify(UInt16($0)) }
+
+    static func classify(_ u: UInt16) -> UnitClass {
+        if UTF16.isSurrogate(u) { return .taint }
         guard let scalar = Unicode.Scalar(u) else { return .taint }
         let properties = scalar.properties
         if properties.isLowercase { return scalar.value < 0x0250 ? .lower : .taint }

@@ -11,7 +11,7 @@ public enum MatcherKinds {
         TruncatedTitleMatcherKind.self,
         QuoteStyleMatcherKind.self,
         DictionarySplitMatcherKind.self,
-        CalquePatternMatcherKind.self,
+        SlotPhraseMatcherKind.self,
         RepeatedWordMatcherKind.self,
     ]
 

@@ -34,6 +34,15 @@ final class RepeatedWordMatcher: Matcher {
             if (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A { return 1 }
             return u >= 0x30 && u <= 0x39 ? 2 : 0
         }
+        if u < 0x250 { return latinKinds[Int(u) - 0x80] }
+        if u >= 0x2000 && u < 0x2070 { return 0 }  // General Punctuation: spaces, quotes, dashes
+        return classify(u)
+    }
+
+    /// The kinds of U+0080–U+024F, worked out once (see `DictionarySplitMatcher.latinClasses`).
+    static let latinKinds: [UInt8] = (0x80..<0x250).map { classify(UInt16($0)) }
+
+    static func classify(_ u: UInt16) -> UInt8 {
         if UTF16.isSurrogate(u) { return 2 }  // never part of a compared word
         guard let scalar = Unicode.Scalar(u) else { return 0 }
         if scalar.properties.numericType != nil { return 2 }

@@ -58,36 +58,125 @@ struct SlotPattern: Sendable {
         return names
     }
 
-    /// Words every match holds, one of which the scan must find: a word outside choices,
-    /// options and slots, or the anchors of a choice every match passes through (one per
-    /// alternative). Among these the set whose words are rarest is taken — none of them a
-    /// common news word (`political`, `about`), then the longest shortest word, then the
-    /// later one (the head noun). Function words (`the`, `of`, `his`) are never anchors: they
-    /// are on every line, and the phrase's regex would run everywhere. Empty when there is
-    /// none (then the matcher anchors the phrase on a slot's words).
-    var anchors: [String] {
-        func required(_ items: [Item]) -> [String]? {
-            var candidates: [[String]] = []
+    /// What the matcher knows of a slot when it plans a phrase's anchors.
+    struct SlotInfo: Sendable {
+        /// The most whitespace-separated chunks an entry has.
+        var chunks: Int
+        /// Each entry's first word (nil: not enumerable, as for `{Name}`).
+        var firstWords: [String]?
+        /// Each entry's rarest word, or nil when some entry has none that is not a function word.
+        var anchors: [String]?
+    }
+
+    /// Where the word scan looks for a phrase: `words`, one of which every match holds, each
+    /// counting only before one of `followers` when that is set (`the` before `minister`), and
+    /// how many whitespace-separated chunks of the match may come before the word.
+    struct AnchorPlan: Sendable, Equatable {
+        var words: [String]
+        var followers: [String]?
+        var chunksBefore: Int
+    }
+
+    /// The cheapest way to find the phrase, in this order: a rare word or choice of words
+    /// outside options and slots (`diplomacy`); a word (or a choice of single words) and the
+    /// words that may follow it, punctuation skipped as the scan skips it (`the` before a
+    /// title, `said` before `declared`); a common word or choice (`minister`); the words of
+    /// a slot every match passes through. Function words (`the`, `of`) are never anchors on
+    /// their own: they are on every line. Nil when there is no way (a phrase of slots only
+    /// whose entries have no words to anchor on).
+    func anchorPlan(slots: [String: SlotInfo]) -> AnchorPlan? {
+        func chunks(_ items: ArraySlice<Item>) -> Int {
+            var total = 0
             for item in items {
                 switch item {
-                case .word(let word) where !Self.isFunctionWord(word):
-                    candidates.append([word])
-                case .choice(let alternatives):
-                    let each = alternatives.map(required)
-                    if each.allSatisfy({ $0 != nil }) { candidates.append(each.flatMap { $0 ?? [] }) }
-                default:
-                    break
+                case .glue: continue
+                case .word: total += 1
+                case .slot(let name): total += name == Self.nameSlot ? 3 : slots[name]?.chunks ?? 1
+                case .choice(let alternatives): total += alternatives.map { chunks($0[...]) }.max() ?? 0
+                case .optional(let inner): total += chunks(inner[...])
                 }
             }
-            func score(_ set: [String]) -> (Int, Int) {
-                (set.contains(where: { Self.commonWords.contains($0.lowercased()) }) ? 0 : 1,
-                 set.map(Self.letters).min() ?? 0)
-            }
-            var best: [String]?
-            for candidate in candidates where best.map({ score(candidate) >= score($0) }) ?? true { best = candidate }
-            return best
+            return total
         }
-        return Array(Set(required(items) ?? [])).sorted()
+        func before(_ index: Int) -> Int { chunks(items[..<index]) + max(chunks(items[index...index]) - 1, 0) }
+        // The first words a match of items[index...] may start with (nil: not enumerable).
+        func firstWords(_ list: [Item], from index: Int) -> [String]? {
+            guard index < list.count else { return nil }
+            switch list[index] {
+            case .word(let word) where Self.letters(word) == 0: return firstWords(list, from: index + 1)  // `.`: the scan skips it
+            case .word(let word): return [word]
+            case .glue: return firstWords(list, from: index + 1)
+            case .slot(let name): return name == Self.nameSlot ? nil : slots[name]?.firstWords
+            case .choice(let alternatives):
+                var words: [String] = []
+                for alternative in alternatives {
+                    guard let first = firstWords(alternative, from: 0) else { return nil }
+                    words += first
+                }
+                return words
+            case .optional(let inner):
+                guard let inside = firstWords(inner, from: 0), let after = firstWords(list, from: index + 1) else { return nil }
+                return inside + after
+            }
+        }
+        // Rare or common words and choices at the top level.
+        func choiceWords(_ alternative: [Item]) -> [String]? {
+            let words = alternative.compactMap { item -> String? in if case .word(let w) = item, !Self.isFunctionWord(w) { w } else { nil } }
+            return words.max { Self.rarity($0) < Self.rarity($1) }.map { [$0] }
+        }
+        var sets: [(words: [String], index: Int)] = []
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .word(let word) where !Self.isFunctionWord(word):
+                sets.append(([word], index))
+            case .choice(let alternatives):
+                let each = alternatives.map(choiceWords)
+                if each.allSatisfy({ $0 != nil }) { sets.append((each.flatMap { $0 ?? [] }, index)) }
+            default:
+                break
+            }
+        }
+        func score(_ words: [String]) -> (Int, Int) {
+            (words.contains(where: { Self.commonWords.contains($0.lowercased()) }) ? 0 : 1, words.map(Self.letters).min() ?? 0)
+        }
+        let best = sets.reduce(nil as (words: [String], index: Int)?) { best, set in
+            guard let best else { return set }
+            return score(set.words) >= score(best.words) ? set : best
+        }
+        if let best, score(best.words).0 == 1 {
+            return AnchorPlan(words: Array(Set(best.words)).sorted(), followers: nil, chunksBefore: before(best.index))
+        }
+        // A word and what follows it: prefer a first word that is not a function word.
+        var pairs: [AnchorPlan] = []
+        for (index, item) in items.enumerated() {
+            let words: [String]
+            switch item {
+            case .word(let word) where Self.letters(word) > 0: words = [word]
+            case .choice(let alternatives):
+                let firsts = alternatives.compactMap { alternative -> String? in
+                    guard alternative.count == 1, case .word(let word) = alternative[0], Self.letters(word) > 0 else { return nil }
+                    return word
+                }
+                guard firsts.count == alternatives.count else { continue }
+                words = firsts
+            default: continue
+            }
+            guard let next = firstWords(items, from: index + 1), !next.isEmpty else { continue }
+            pairs.append(AnchorPlan(words: Array(Set(words)).sorted(), followers: Array(Set(next)).sorted(), chunksBefore: before(index)))
+        }
+        if let pair = pairs.last(where: { !$0.words.contains(where: Self.isFunctionWord) }) ?? pairs.first { return pair }
+        if let best { return AnchorPlan(words: Array(Set(best.words)).sorted(), followers: nil, chunksBefore: before(best.index)) }
+        for (index, item) in items.enumerated() {
+            if case .slot(let name) = item, let anchors = slots[name]?.anchors {
+                return AnchorPlan(words: anchors, followers: nil, chunksBefore: before(index))
+            }
+        }
+        return nil
+    }
+
+    /// How rare a word is likely to be: not a common news word, then longer.
+    static func rarity(_ word: String) -> (Int, Int) {
+        (commonWords.contains(word.lowercased()) ? 0 : 1, letters(word))
     }
 
     /// Words too common to anchor a phrase.
@@ -100,6 +189,7 @@ struct SlotPattern: Sendable {
         "about", "after", "against", "before", "between", "under", "without", "which", "there", "where", "would",
         "could", "should", "other", "people", "state", "police", "political", "government", "minister",
         "president", "party", "security", "money", "level", "council", "department", "end", "year", "time",
+        "said", "says", "told",
     ]
 
     static let functionWords: Set<String> = [
@@ -107,11 +197,6 @@ struct SlotPattern: Sendable {
         "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "is", "was", "are",
         "were", "be", "been", "it", "he", "she", "they", "we", "not", "no", "has", "have", "had", "will",
     ]
-
-    /// Slots every match passes through (outside choices and options), in order.
-    var mandatorySlots: [String] {
-        items.compactMap { item -> String? in if case .slot(let name) = item { name } else { nil } }
-    }
 
     static func letters(_ word: String) -> Int { word.unicodeScalars.filter { $0.properties.isAlphabetic }.count }
 

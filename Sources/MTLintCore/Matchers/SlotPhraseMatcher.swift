@@ -3,7 +3,7 @@ import WordTables
 
 /// ```yaml
 /// match:
-///   calque-patterns:
+///   slot-phrases:
 ///     dictionary: ../glued/dictionary/en.words   # optional: for {Name}, words that are not names
 ///     slots:
 ///       nationality: slots/nationalities.txt     # a file: `Ukrainian = Ukraine` or `Ukrainian` per line
@@ -15,20 +15,23 @@ import WordTables
 ///         example: 'She met the head of Ukrainian diplomacy in Kyiv.'
 /// ```
 ///
-/// Finds literal translations written as phrases with slots (see `SlotPattern`): one entry per
-/// construction, each with the reason it is a calque and an English suggestion. In `suggest`,
+/// Finds constructions written as phrases with slots (see `SlotPattern`) — the calque rules'
+/// literal translations, a doubled reporting verb: one entry per construction, each with its
+/// reason and an English suggestion. In `suggest`,
 /// `{slot}` stands for the slot's value for the entry that matched (the entry itself when the
 /// list gives no value) and `{Name}` for the name matched. The suggestion takes the match's
 /// capitalisation and is proposed as the fix. `{Name}` matches capitalised words that the
 /// dictionary does not list as common words (`the minister Darmanin`, not `the minister
 /// Said`), so it needs `dictionary`.
 ///
-/// Each entry's regex runs only on the lines (or paragraphs) holding one of its anchors (see
-/// `SlotPattern.anchors`), found by the shared word scan; where entries overlap, the longer
-/// match is kept. `example` is a sentence the entry must flag (checked by the test suite).
+/// Each entry's regex is tried only where one of its anchors stands (see
+/// `SlotPattern.anchors`), found by the shared word scan: anchored (ICU `lookingAt`) at the
+/// starts of the few whitespace-separated chunks before the anchor that a match could start
+/// at, so a frequent anchor (`minister`) costs a few anchored attempts, not a search of its
+/// line. Where entries overlap, the longer match is kept. `example` is a sentence the entry must flag (checked by the test suite).
 /// Values: `${match}`, `${suggestion}`, `${why}`.
-public struct CalquePatternMatcherKind: MatcherKind {
-    public static let key = "calque-patterns"
+public struct SlotPhraseMatcherKind: MatcherKind {
+    public static let key = "slot-phrases"
     static let ownKeys = ["dictionary", "slots", "entries"]
     static let entryKeys = ["find", "suggest", "why", "example"]
 
@@ -41,15 +44,16 @@ public struct CalquePatternMatcherKind: MatcherKind {
         let regex: SharedRegex
         /// Slot name for each capture group (group n + 1).
         let groups: [String]
+        /// Where the word scan finds it.
+        let plan: SlotPattern.AnchorPlan
     }
 
     /// A slot list: its regex source and the value of each entry (lower-cased key).
     struct Slot: Sendable {
         let source: String
         let values: [String: String]
-        /// The longest word of each entry that is not a function word: the anchors of a phrase
-        /// that has no word of its own. Nil when some entry has no such word.
-        let anchors: [String]?
+        /// What anchor planning needs of it.
+        let info: SlotPattern.SlotInfo
     }
 
     public let entries: [Entry]
@@ -57,7 +61,10 @@ public struct CalquePatternMatcherKind: MatcherKind {
     let dictionary: WordLists?
     /// Entry indices by anchor hash.
     let entriesByAnchor: [UInt64: [Int]]
-    public let requiredLiterals: RequiredLiterals?
+    /// The anchors the shared word scan looks for (see `SlotPattern.AnchorPlan`).
+    public var firstWordHashes: Set<UInt64> { Set(entriesByAnchor.keys) }
+    /// For anchors that only count before certain words (`the` before a title), those words.
+    public let secondWordHashes: [UInt64: Set<UInt64>]
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
         let options = try mapping.required(key).matcherOptions(allowed: ownKeys)
@@ -77,7 +84,8 @@ public struct CalquePatternMatcherKind: MatcherKind {
         let entriesNode = try options.required("entries")
         var entries: [Entry] = []
         var byAnchor: [UInt64: [Int]] = [:]
-        var anchorWords: [String] = []
+        var followersByAnchor: [UInt64: Set<UInt64>] = [:]
+        var freeAnchors = Set<UInt64>()
         for node in try entriesNode.list() {
             let map = try node.mapping(allowed: entryKeys)
             let findNode = try map.required("find")
@@ -90,15 +98,10 @@ public struct CalquePatternMatcherKind: MatcherKind {
             if pattern.slots.contains(SlotPattern.nameSlot), dictionary == nil {
                 throw ConfigError("find: {Name} needs a dictionary (the dictionary: option)", at: findNode.contentMark)
             }
-            // Its own words, or else the words of a slot every match passes through (the one
-            // with the fewest entries that all have a word to anchor on).
-            var anchors = pattern.anchors
-            if anchors.isEmpty {
-                let usable = pattern.mandatorySlots.compactMap { slots[$0]?.anchors }
-                anchors = usable.min { $0.count < $1.count } ?? []
-            }
-            guard !anchors.isEmpty else {
-                throw ConfigError("find: the phrase needs a word or a listed slot outside [options] for the word scan to find", at: findNode.contentMark)
+            var infos = slots.mapValues(\.info)
+            infos[SlotPattern.nameSlot] = SlotPattern.SlotInfo(chunks: 3, firstWords: nil, anchors: nil)
+            guard let plan = pattern.anchorPlan(slots: infos) else {
+                throw ConfigError("find: the phrase needs a word, or a slot whose entries have words, for the word scan to find", at: findNode.contentMark)
             }
             var sources = slots.mapValues(\.source)
             sources[SlotPattern.nameSlot] = SlotPattern.nameSource
@@ -120,17 +123,21 @@ public struct CalquePatternMatcherKind: MatcherKind {
             }
             let entry = Entry(find: find, suggest: suggest, why: try map.required("why").string("a reason"),
                               example: try map["example"]?.string("an example sentence"),
-                              pattern: pattern, regex: regex, groups: pattern.slots)
-            for anchor in anchors {
+                              pattern: pattern, regex: regex, groups: pattern.slots, plan: plan)
+            for anchor in plan.words {
                 let hash = WordHash.firstWord(of: anchor) ?? 0
                 byAnchor[hash, default: []].append(entries.count)
-                anchorWords.append(anchor)
+                if let followers = plan.followers {
+                    followersByAnchor[hash, default: []].formUnion(followers.compactMap(WordHash.firstWord))
+                } else {
+                    freeAnchors.insert(hash)
+                }
             }
             entries.append(entry)
         }
         guard !entries.isEmpty else { throw ConfigError("entries: the list is empty", at: entriesNode.mark) }
         return Self(entries: entries, slots: slots, dictionary: dictionary, entriesByAnchor: byAnchor,
-                    requiredLiterals: RequiredLiterals(Array(Set(anchorWords)).sorted()))
+                    secondWordHashes: followersByAnchor.filter { !freeAnchors.contains($0.key) })
     }
 
     /// A slot list: inline, or a file with one entry per line, `entry = value` or `entry`.
@@ -162,8 +169,11 @@ public struct CalquePatternMatcherKind: MatcherKind {
             phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
                 .filter { !SlotPattern.isFunctionWord($0) }.max { SlotPattern.letters($0) < SlotPattern.letters($1) }
         }
+        let chunks = phrases.map { $0.split(separator: " ").count }.max() ?? 1
+        let firstWords = phrases.compactMap { $0.split(separator: " ").first.map(String.init) }
         return Slot(source: longestFirst.map(SlotPattern.phraseSource).joined(separator: "|"), values: values,
-                    anchors: anchors.count == phrases.count ? Array(Set(anchors)).sorted() : nil)
+                    info: SlotPattern.SlotInfo(chunks: chunks, firstWords: Array(Set(firstWords)).sorted(),
+                                               anchors: anchors.count == phrases.count ? Array(Set(anchors)).sorted() : nil))
     }
 
     /// The `{name}` placeholders of a suggestion.
@@ -192,16 +202,16 @@ public struct CalquePatternMatcherKind: MatcherKind {
     public var proposesEdits: Bool { entries.contains { $0.suggest != nil } }
     public var scopes: [Scope] { [.line, .paragraph, .sentence] }
 
-    public func makeMatcher() throws(ICUError) -> any Matcher { CalquePatternMatcher(kind: self) }
+    public func makeMatcher() throws(ICUError) -> any Matcher { SlotPhraseMatcher(kind: self) }
 }
 
-final class CalquePatternMatcher: Matcher {
-    let kind: CalquePatternMatcherKind
+final class SlotPhraseMatcher: Matcher {
+    let kind: SlotPhraseMatcherKind
     /// This task's regexes, made when a document first holds an entry's anchor.
     private var regexes: [Int: ICUText.Regex] = [:]
     private let anchorTable: WordHashTable<Bool>
 
-    init(kind: CalquePatternMatcherKind) {
+    init(kind: SlotPhraseMatcherKind) {
         self.kind = kind
         anchorTable = WordHashTable(set: kind.entriesByAnchor.keys)
     }
@@ -218,54 +228,79 @@ final class CalquePatternMatcher: Matcher {
         for regex in regexes.values { try regex.reset(document.text) }
         let hits = context.scan.hits(of: anchorTable)
         guard !hits.isEmpty, !segments.isEmpty else { return }
-        // The entries to try in each segment holding an anchor.
-        var bySegment: [Int: Set<Int>] = [:]
+        let units = document.text.units
         var segmentIndex = 0
+        var found: [(range: Range<Int>, entry: Int, slotTexts: [String: String])] = []
+        var pendingSegment = -1
         for hit in hits {
             while segmentIndex < segments.count, segments[segmentIndex].upperBound <= hit.position { segmentIndex += 1 }
             guard segmentIndex < segments.count else { break }
-            guard segments[segmentIndex].lowerBound <= hit.position else { continue }
-            bySegment[segmentIndex, default: []].formUnion(kind.entriesByAnchor[hit.hash] ?? [])
-        }
-        for index in bySegment.keys.sorted() {
-            let segment = segments[index]
-            var found: [(range: Range<Int>, entry: Int, slotTexts: [String: String])] = []
-            for entryIndex in (bySegment[index] ?? []).sorted() {
+            let segment = segments[segmentIndex]
+            guard segment.lowerBound <= hit.position else { continue }
+            if segmentIndex != pendingSegment {
+                emitKept(found, in: document, emit: emit)
+                found.removeAll(keepingCapacity: true)
+                pendingSegment = segmentIndex
+            }
+            for entryIndex in kind.entriesByAnchor[hit.hash] ?? [] {
                 let entry = kind.entries[entryIndex]
                 let regex = try regex(entryIndex, in: document)
-                try regex.setRegion(segment)
-                while let match = try regex.next() {
-                    guard let (range, slotTexts) = accept(match, entry: entry, in: document) else { continue }
+                for start in Self.chunkStarts(before: hit.position, count: entry.plan.chunksBefore + 1, in: segment, units: units) {
+                    guard let match = try regex.lookingAt(start..<segment.upperBound), match.range.upperBound > hit.position,
+                          let (range, slotTexts) = accept(match, entry: entry, in: document),
+                          !found.contains(where: { $0.entry == entryIndex && $0.range == range }) else { continue }
                     found.append((range, entryIndex, slotTexts))
                 }
             }
-            // Longest first, then earliest; drop what overlaps a kept match.
-            var kept: [(range: Range<Int>, entry: Int, slotTexts: [String: String])] = []
-            for candidate in found.sorted(by: { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) })
-            where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
-                kept.append(candidate)
+        }
+        emitKept(found, in: document, emit: emit)
+    }
+
+    /// The starts of the chunk holding `position` and of up to `count - 1` chunks before it
+    /// (chunks are runs of text between white space), nearest first.
+    static func chunkStarts(before position: Int, count: Int, in segment: Range<Int>, units: UnsafeBufferPointer<UInt16>) -> [Int] {
+        @inline(__always) func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0xA0 }
+        var starts: [Int] = []
+        var index = position
+        while starts.count < count {
+            while index > segment.lowerBound, !isSpace(units[index - 1]) { index -= 1 }
+            starts.append(index)
+            while index > segment.lowerBound, isSpace(units[index - 1]) { index -= 1 }
+            if index == segment.lowerBound { break }
+        }
+        return starts
+    }
+
+    /// Emits the matches of one segment: longest first, then earliest, dropping what overlaps
+    /// a kept match; in text order.
+    private func emitKept(_ found: [(range: Range<Int>, entry: Int, slotTexts: [String: String])], in document: Document,
+                          emit: (Match) -> Void) {
+        guard !found.isEmpty else { return }
+        var kept: [(range: Range<Int>, entry: Int, slotTexts: [String: String])] = []
+        for candidate in found.sorted(by: { ($0.range.count, -$0.range.lowerBound) > ($1.range.count, -$1.range.lowerBound) })
+        where !kept.contains(where: { $0.range.overlaps(candidate.range) }) {
+            kept.append(candidate)
+        }
+        for (range, entryIndex, slotTexts) in kept.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let entry = kind.entries[entryIndex]
+            let text = document.string(range)
+            var values = ["match": text, "why": entry.why]
+            var edits: [Edit]?
+            if let suggestion = kind.suggestion(for: entry, slotTexts: slotTexts) {
+                let cased = CasePreservation.apply(suggestion, like: text)
+                values["suggestion"] = cased
+                edits = [Edit(range: range, replacement: cased)]
+            } else {
+                values["suggestion"] = "a rewording"
             }
-            for (range, entryIndex, slotTexts) in kept.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                let entry = kind.entries[entryIndex]
-                let text = document.string(range)
-                var values = ["match": text, "why": entry.why]
-                var edits: [Edit]?
-                if let suggestion = kind.suggestion(for: entry, slotTexts: slotTexts) {
-                    let cased = CasePreservation.apply(suggestion, like: text)
-                    values["suggestion"] = cased
-                    edits = [Edit(range: range, replacement: cased)]
-                } else {
-                    values["suggestion"] = "a rewording"
-                }
-                emit(Match(range: range, values: values, edits: edits))
-            }
+            emit(Match(range: range, values: values, edits: edits))
         }
     }
 
     /// The match's range and slot texts, or nil when a `{Name}` holds no name: its words are
     /// trimmed from the end while they are common words, and a match whose name is then empty
     /// is dropped.
-    private func accept(_ match: RegexMatch, entry: CalquePatternMatcherKind.Entry,
+    private func accept(_ match: RegexMatch, entry: SlotPhraseMatcherKind.Entry,
                         in document: Document) -> (Range<Int>, [String: String])? {
         var range = match.range
         var slotTexts: [String: String] = [:]
