@@ -50,7 +50,10 @@ import Testing
         ]
         func plan(_ phrase: String) throws -> SlotPattern.AnchorPlan? { try SlotPattern(phrase).anchorPlan(slots: slots) }
         #expect(try plan("the head of {n} diplomacy") == .init(words: ["diplomacy"], followers: nil, chunksBefore: 5))
-        #expect(try plan("(in|within) the frame of") == .init(words: ["frame"], followers: nil, chunksBefore: 2))
+        // A short rare word: it and its follower, which together are rarer still.
+        #expect(try plan("(in|within) the frame of") == .init(words: ["frame"], followers: ["of"], chunksBefore: 2))
+        #expect(try plan("with the last energy") == .init(words: ["last"], followers: ["energy"], chunksBefore: 2))
+        #expect(try plan("the Sages") == .init(words: ["Sages"], followers: nil, chunksBefore: 1))
         #expect(try plan("the (tenant|lodger) of Matignon") == .init(words: ["Matignon"], followers: nil, chunksBefore: 3))
         // Only function and common words: a word and what may follow it.
         #expect(try plan("the [former] {title} {Name}") == .init(words: ["the"], followers: ["former", "minister", "prime"], chunksBefore: 0))

@@ -109,15 +109,23 @@ final class DictionarySplitMatcher: Matcher {
     let kind: DictionarySplitMatcherKind
     private let lowerCase: Bool, names: Bool, capitals: Bool
     /// Keys of words recently found in the dictionary, by their high bits: most words of a
-    /// text are frequent ones, and this spares their lookups in the large tables.
-    private var knownWords = [UInt64](repeating: 0, count: 4096)
+    /// text are frequent ones, and this spares their lookups in the large tables. A buffer of
+    /// its own rather than an array property, so the hot loop pays no exclusivity checks.
+    private let knownWords: UnsafeMutablePointer<UInt64>
+    private static let knownSlots = 4096
+    private let tables: [WordTable]
 
     init(kind: DictionarySplitMatcherKind) {
         self.kind = kind
         lowerCase = kind.shapes.contains(.lowerCase)
         names = kind.shapes.contains(.nameThenWord)
         capitals = kind.shapes.contains(.capitalThenWord)
+        tables = kind.dictionary.tables
+        knownWords = .allocate(capacity: Self.knownSlots)
+        knownWords.initialize(repeating: 0, count: Self.knownSlots)
     }
+
+    deinit { knownWords.deallocate() }
 
     /// The class of a UTF-16 unit for the word scan.
     enum UnitClass: UInt8 {
@@ -221,9 +229,11 @@ final class DictionarySplitMatcher: Matcher {
     private func isKnown(_ hash: UInt64) -> Bool {
         let slot = Int(truncatingIfNeeded: hash >> 52)
         if knownWords[slot] == hash { return true }
-        guard kind.dictionary.flags(forKey: hash) != nil else { return false }
-        knownWords[slot] = hash
-        return true
+        for table in tables where table.flags(forKey: hash) != nil {
+            knownWords[slot] = hash
+            return true
+        }
+        return false
     }
 
     private func isCommon(_ hash: UInt64) -> Bool {

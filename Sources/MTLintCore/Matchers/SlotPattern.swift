@@ -77,11 +77,12 @@ struct SlotPattern: Sendable {
         var chunksBefore: Int
     }
 
-    /// The cheapest way to find the phrase, in this order: a rare word or choice of words
-    /// outside options and slots (`diplomacy`); a word (or a choice of single words) and the
-    /// words that may follow it, punctuation skipped as the scan skips it (`the` before a
-    /// title, `said` before `declared`); a common word or choice (`minister`); the words of
-    /// a slot every match passes through. Function words (`the`, `of`) are never anchors on
+    /// The cheapest way to find the phrase, in this order: a long rare word or choice of words
+    /// outside options and slots (`diplomacy`); a rare word and the words that may follow it
+    /// (`last` before `energy`, `frame` before `of`); a shorter rare word (`Sages`); any word
+    /// (or choice of single words) and its followers, punctuation skipped as the scan skips it
+    /// (`the` before a title, `said` before `declared`); a common word (`minister`); the words
+    /// of a slot every match passes through. Function words (`the`, `of`) are never anchors on
     /// their own: they are on every line. Nil when there is no way (a phrase of slots only
     /// whose entries have no words to anchor on).
     func anchorPlan(slots: [String: SlotInfo]) -> AnchorPlan? {
@@ -143,10 +144,11 @@ struct SlotPattern: Sendable {
             guard let best else { return set }
             return score(set.words) >= score(best.words) ? set : best
         }
-        if let best, score(best.words).0 == 1 {
-            return AnchorPlan(words: Array(Set(best.words)).sorted(), followers: nil, chunksBefore: before(best.index))
+        let rare = best.flatMap { score($0.words).0 == 1 ? $0 : nil }
+        if let rare, score(rare.words).1 >= 8 {
+            return AnchorPlan(words: Array(Set(rare.words)).sorted(), followers: nil, chunksBefore: before(rare.index))
         }
-        // A word and what follows it: prefer a first word that is not a function word.
+        // A word (or a choice of single words) and the words that may follow it.
         var pairs: [AnchorPlan] = []
         for (index, item) in items.enumerated() {
             let words: [String]
@@ -164,6 +166,12 @@ struct SlotPattern: Sendable {
             guard let next = firstWords(items, from: index + 1), !next.isEmpty else { continue }
             pairs.append(AnchorPlan(words: Array(Set(words)).sorted(), followers: Array(Set(next)).sorted(), chunksBefore: before(index)))
         }
+        // A pair whose first word is rare is more selective than a short rare word alone.
+        let goodPair = pairs.last { pair in
+            !pair.words.contains { Self.isFunctionWord($0) || Self.commonWords.contains($0.lowercased()) }
+        }
+        if let goodPair { return goodPair }
+        if let rare { return AnchorPlan(words: Array(Set(rare.words)).sorted(), followers: nil, chunksBefore: before(rare.index)) }
         if let pair = pairs.last(where: { !$0.words.contains(where: Self.isFunctionWord) }) ?? pairs.first { return pair }
         if let best { return AnchorPlan(words: Array(Set(best.words)).sorted(), followers: nil, chunksBefore: before(best.index)) }
         for (index, item) in items.enumerated() {

@@ -25,10 +25,10 @@ import WordTables
 /// Said`), so it needs `dictionary`.
 ///
 /// Each entry's regex is tried only where one of its anchors stands (see
-/// `SlotPattern.anchors`), found by the shared word scan: anchored (ICU `lookingAt`) at the
-/// starts of the few whitespace-separated chunks before the anchor that a match could start
-/// at, so a frequent anchor (`minister`) costs a few anchored attempts, not a search of its
-/// line. Where entries overlap, the longer match is kept. `example` is a sentence the entry must flag (checked by the test suite).
+/// `SlotPattern.anchorPlan`), found by the shared word scan: one search from the farthest
+/// whitespace-separated chunk before the anchor that a match could start at, to a phrase's
+/// length after it, so a frequent anchor (`minister`) costs one short search, not a search of
+/// its line. Where entries overlap, the longer match is kept. `example` is a sentence the entry must flag (checked by the test suite).
 /// Values: `${match}`, `${suggestion}`, `${why}`.
 public struct SlotPhraseMatcherKind: MatcherKind {
     public static let key = "slot-phrases"
@@ -245,15 +245,31 @@ final class SlotPhraseMatcher: Matcher {
             for entryIndex in kind.entriesByAnchor[hit.hash] ?? [] {
                 let entry = kind.entries[entryIndex]
                 let regex = try regex(entryIndex, in: document)
-                for start in Self.chunkStarts(before: hit.position, count: entry.plan.chunksBefore + 1, in: segment, units: units) {
-                    guard let match = try regex.lookingAt(start..<segment.upperBound), match.range.upperBound > hit.position,
-                          let (range, slotTexts) = accept(match, entry: entry, in: document),
+                // One search from the farthest chunk a match could start at, up to a phrase's
+                // length past the anchor: one ICU call per anchor in most places.
+                let from = Self.chunkStarts(before: hit.position, count: entry.plan.chunksBefore + 1, in: segment, units: units).last ?? hit.position
+                try regex.setRegion(from..<Self.end(after: hit.position, in: segment, units: units))
+                while let match = try regex.next(), match.range.lowerBound <= hit.position {
+                    guard match.range.upperBound > hit.position, let (range, slotTexts) = accept(match, entry: entry, in: document),
                           !found.contains(where: { $0.entry == entryIndex && $0.range == range }) else { continue }
                     found.append((range, entryIndex, slotTexts))
                 }
             }
         }
         emitKept(found, in: document, emit: emit)
+    }
+
+    /// How far past an anchor a phrase may reach, in UTF-16 units.
+    static let reach = 200
+
+    /// Where a search for a phrase holding the anchor at `position` may stop: `reach` units
+    /// on, moved to the next white space so that the search never ends inside a word.
+    static func end(after position: Int, in segment: Range<Int>, units: UnsafeBufferPointer<UInt16>) -> Int {
+        var end = min(segment.upperBound, position + reach)
+        while end < segment.upperBound, !(units[end] == 0x20 || units[end] == 0x09 || units[end] == 0x0A || units[end] == 0x0D || units[end] == 0xA0) {
+            end += 1
+        }
+        return end
     }
 
     /// The starts of the chunk holding `position` and of up to `count - 1` chunks before it
