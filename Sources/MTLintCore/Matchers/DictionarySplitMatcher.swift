@@ -173,53 +173,70 @@ final class DictionarySplitMatcher: Matcher {
         return unitClass(beyondASCII: u)
     }
 
+    /// For each unit below U+0250: its class in the low byte and its lower-case form above,
+    /// so the scan classifies and folds Latin text with one table read per unit.
+    static let latinTable: [UInt32] = (0..<0x250).map { unit in
+        let u = UInt16(unit)
+        let unitClass = u < 0x80 ? unitClass(u) : latinClasses[Int(u) - 0x80]
+        let lowered = unitClass == .upper ? (u < 0x80 ? u | 0x20 : WordKey.lower(u)) : u
+        return UInt32(unitClass.rawValue) | UInt32(lowered) << 8
+    }
+
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let units = document.text.units
-        for segment in segments {
-            var i = segment.lowerBound
-            let end = segment.upperBound
-            while i < end {
-                var unitClass = Self.unitClass(units[i])
-                guard unitClass != .boundary else { i += 1; continue }
-                let start = i
-                var uppers = 0, upperAtStart = 0, tainted = false
-                var hash = WordKey.offset
-                repeat {
-                    let u = units[i]
-                    switch unitClass {
-                    case .lower:
-                        hash = WordKey.step(hash, u)
-                    case .upper:
-                        if i - start == upperAtStart { upperAtStart += 1 }
-                        uppers += 1
-                        hash = WordKey.step(hash, u < 0x80 ? u | 0x20 : WordKey.lower(u))
-                    default:
-                        tainted = true
-                    }
-                    i += 1
-                    unitClass = i < end ? Self.unitClass(units[i]) : .boundary
-                } while unitClass != .boundary
-                let length = i - start
-                guard !tainted, length >= 5, length <= 40 else { continue }
-                let shape: DictionarySplitMatcherKind.Shape
-                if uppers == 0, lowerCase {
-                    shape = .lowerCase
-                } else if uppers == 1, upperAtStart == 1, names {
-                    shape = .nameThenWord
-                } else if uppers == 2, upperAtStart == 2, capitals, length - 1 >= kind.minWord {
-                    shape = .capitalThenWord
-                } else {
-                    continue
+        Self.latinTable.withUnsafeBufferPointer { latin in
+            /// The unit's class and lower-case form.
+            @inline(__always) func look(_ u: UInt16) -> (UnitClass, UInt16) {
+                if u < 0x250 {
+                    let entry = latin[Int(u)]
+                    return (UnitClass(rawValue: UInt8(truncatingIfNeeded: entry)) ?? .taint, UInt16(truncatingIfNeeded: entry >> 8))
                 }
-                guard !isKnown(hash) else { continue }
-                let word = start..<i
-                guard let seam = seam(of: word, shape: shape, in: units),
-                      !Self.isCode(around: word, in: units, within: segment) else { continue }
-                if shape == .capitalThenWord, !Self.startsSentence(word.lowerBound, in: units, within: segment) { continue }
-                let left = document.string(word.lowerBound..<seam.position)
-                let right = document.string(seam.position..<word.upperBound)
-                emit(Match(range: word, values: ["word": left + right, "left": left, "right": right],
-                           applicability: seam.unique && shape != .capitalThenWord ? nil : .unsafe))
+                let unitClass = Self.unitClass(beyondASCII: u)
+                return (unitClass, unitClass == .upper ? WordKey.lower(u) : u)
+            }
+            for segment in segments {
+                var i = segment.lowerBound
+                let end = segment.upperBound
+                while i < end {
+                    var (unitClass, lowered) = look(units[i])
+                    guard unitClass != .boundary else { i += 1; continue }
+                    let start = i
+                    var uppers = 0, upperAtStart = 0, tainted = false
+                    var hash = WordKey.offset
+                    repeat {
+                        switch unitClass {
+                        case .lower: break
+                        case .upper:
+                            if i - start == upperAtStart { upperAtStart += 1 }
+                            uppers += 1
+                        default: tainted = true
+                        }
+                        hash = WordKey.step(hash, lowered)
+                        i += 1
+                        if i < end { (unitClass, lowered) = look(units[i]) } else { unitClass = .boundary }
+                    } while unitClass != .boundary
+                    let length = i - start
+                    guard !tainted, length >= 5, length <= 40 else { continue }
+                    let shape: DictionarySplitMatcherKind.Shape
+                    if uppers == 0, lowerCase {
+                        shape = .lowerCase
+                    } else if uppers == 1, upperAtStart == 1, names {
+                        shape = .nameThenWord
+                    } else if uppers == 2, upperAtStart == 2, capitals, length - 1 >= kind.minWord {
+                        shape = .capitalThenWord
+                    } else {
+                        continue
+                    }
+                    guard !isKnown(hash) else { continue }
+                    let word = start..<i
+                    guard let seam = seam(of: word, shape: shape, in: units),
+                          !Self.isCode(around: word, in: units, within: segment) else { continue }
+                    if shape == .capitalThenWord, !Self.startsSentence(word.lowerBound, in: units, within: segment) { continue }
+                    let left = document.string(word.lowerBound..<seam.position)
+                    let right = document.string(seam.position..<word.upperBound)
+                    emit(Match(range: word, values: ["word": left + right, "left": left, "right": right],
+                               applicability: seam.unique && shape != .capitalThenWord ? nil : .unsafe))
+                }
             }
         }
     }

@@ -49,38 +49,53 @@ final class RepeatedWordMatcher: Matcher {
         return scalar.properties.isAlphabetic ? 1 : 0
     }
 
+    /// For each unit below U+0250: its kind in the low byte and its lower-case form above.
+    static let latinTable: [UInt32] = (0..<0x250).map { unit in
+        let u = UInt16(unit)
+        return UInt32(unitKind(u)) | UInt32(WordHash.lower(u)) << 8
+    }
+
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let units = document.text.units
-        for segment in segments {
-            var previous: Range<Int>?
-            var i = segment.lowerBound
-            let end = segment.upperBound
-            while i < end {
-                let kind = Self.unitKind(units[i])
-                guard kind != 0 else { i += 1; continue }
-                let start = i
-                var tainted = kind == 2
-                i += 1
+        Self.latinTable.withUnsafeBufferPointer { latin in
+            @inline(__always) func kind(_ u: UInt16) -> UInt8 {
+                u < 0x250 ? UInt8(truncatingIfNeeded: latin[Int(u)]) : Self.unitKind(u)
+            }
+            @inline(__always) func lowered(_ u: UInt16) -> UInt16 {
+                u < 0x250 ? UInt16(truncatingIfNeeded: latin[Int(u)] >> 8) : WordHash.lower(u)
+            }
+            for segment in segments {
+                var previous: Range<Int>?
+                var i = segment.lowerBound
+                let end = segment.upperBound
                 while i < end {
-                    let next = Self.unitKind(units[i])
-                    if next == 0 { break }
-                    if next == 2 { tainted = true }
+                    let first = kind(units[i])
+                    guard first != 0 else { i += 1; continue }
+                    let start = i
+                    var tainted = first == 2
                     i += 1
-                }
-                let word = start..<i
-                defer { previous = tainted ? nil : word }
-                guard !tainted, let before = previous, before.count == word.count else { continue }
-                // Only spaces and tabs between the two words.
-                var gap = before.upperBound
-                while gap < word.lowerBound, units[gap] == 0x20 || units[gap] == 0x09 { gap += 1 }
-                guard gap == word.lowerBound, gap > before.upperBound else { continue }
-                var same = true
-                for offset in 0..<word.count where WordHash.lower(units[before.lowerBound + offset]) != WordHash.lower(units[word.lowerBound + offset]) {
-                    same = false
-                    break
-                }
-                if same {
-                    emit(Match(range: before.lowerBound..<word.upperBound, captures: [before.lowerBound..<word.upperBound, before, word]))
+                    while i < end {
+                        let next = kind(units[i])
+                        if next == 0 { break }
+                        if next == 2 { tainted = true }
+                        i += 1
+                    }
+                    let word = start..<i
+                    let before = previous
+                    previous = tainted ? nil : word
+                    guard !tainted, let before, before.count == word.count else { continue }
+                    // Only spaces and tabs between the two words.
+                    var gap = before.upperBound
+                    while gap < word.lowerBound, units[gap] == 0x20 || units[gap] == 0x09 { gap += 1 }
+                    guard gap == word.lowerBound, gap > before.upperBound else { continue }
+                    var same = true
+                    for offset in 0..<word.count where lowered(units[before.lowerBound + offset]) != lowered(units[word.lowerBound + offset]) {
+                        same = false
+                        break
+                    }
+                    if same {
+                        emit(Match(range: before.lowerBound..<word.upperBound, captures: [before.lowerBound..<word.upperBound, before, word]))
+                    }
                 }
             }
         }

@@ -10,7 +10,7 @@
 /// - `{Name}` matches one to three capitalised words (a person or place; the matcher checks
 ///   that they are not common words).
 ///
-/// A match needs a word that is not a letter or digit on either side. The phrase's anchors are
+/// A match needs a word boundary (`\b`) at either end. The phrase's anchors are
 /// the words that every match holds (see `anchors`): the shared word scan looks for them, and
 /// the regex runs only on lines holding one.
 struct SlotPattern: Sendable {
@@ -189,7 +189,8 @@ struct SlotPattern: Sendable {
 
     /// Words too common to anchor a phrase.
     static func isFunctionWord(_ word: String) -> Bool {
-        functionWords.contains(word.lowercased()) || letters(word) < 3
+        let count = letters(word)
+        return count < 3 || (count <= 5 && functionWords.contains(word.lowercased()))
     }
 
     /// Words frequent in news text: an anchor only when a phrase has nothing rarer.
@@ -206,13 +207,28 @@ struct SlotPattern: Sendable {
         "were", "be", "been", "it", "he", "she", "they", "we", "not", "no", "has", "have", "had", "will",
     ]
 
-    static func letters(_ word: String) -> Int { word.unicodeScalars.filter { $0.properties.isAlphabetic }.count }
+    static func letters(_ word: String) -> Int {
+        var count = 0
+        for unit in word.utf8 {
+            if unit < 0x80 {
+                if (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A { count += 1 }
+            } else {
+                // Not ASCII: ask the scalar properties (rare in the shipped lists).
+                return word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            }
+        }
+        return count
+    }
 
     /// The ICU regex: slots as capture groups in order, everything else non-capturing.
     /// `slotSources` gives each slot's regex (an alternation of its entries).
     func regexSource(slotSources: [String: String]) -> String {
-        "(?<![\\p{L}\\p{N}])" + Self.sequence(items, slotSources) + "(?![\\p{L}\\p{N}])"
+        // `\b` rather than `(?<![\p{L}\p{N}])`: ICU keeps the word characters as a static
+        // set, where a property set is built (and, case-insensitively, closed over case)
+        // each time a phrase is compiled, which costs milliseconds per phrase at start-up.
+        "\\b" + Self.sequence(items, slotSources) + "\\b"
     }
+
 
     private static func sequence(_ items: [Item], _ slots: [String: String]) -> String {
         var out = ""
@@ -249,7 +265,7 @@ struct SlotPattern: Sendable {
     static func wordSource(_ word: String) -> String {
         var out = ""
         var scalars = Substring(word).unicodeScalars[...]
-        if let first = scalars.first, first.properties.isUppercase {
+        if let first = scalars.first, first.isASCII ? ("A"..."Z").contains(first) : first.properties.isUppercase {
             out += "(?-i:" + String(first) + ")"
             scalars = scalars.dropFirst()
         }

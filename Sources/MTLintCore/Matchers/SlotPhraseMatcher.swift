@@ -25,10 +25,9 @@ import WordTables
 /// Said`), so it needs `dictionary`.
 ///
 /// Each entry's regex is tried only where one of its anchors stands (see
-/// `SlotPattern.anchorPlan`), found by the shared word scan: one search from the farthest
-/// whitespace-separated chunk before the anchor that a match could start at, to a phrase's
-/// length after it, so a frequent anchor (`minister`) costs one short search, not a search of
-/// its line. Where entries overlap, the longer match is kept. `example` is a sentence the entry must flag (checked by the test suite).
+/// `SlotPattern.anchorPlan`), found by the shared word scan: anchored (ICU `lookingAt`) at the
+/// starts of the few whitespace-separated chunks before the anchor that a match could start
+/// at, so a frequent anchor costs a few anchored attempts, not a search of its line. Where entries overlap, the longer match is kept. `example` is a sentence the entry must flag (checked by the test suite).
 /// Values: `${match}`, `${suggestion}`, `${why}`.
 public struct SlotPhraseMatcherKind: MatcherKind {
     public static let key = "slot-phrases"
@@ -41,7 +40,7 @@ public struct SlotPhraseMatcherKind: MatcherKind {
         public let why: String
         public let example: String?
         let pattern: SlotPattern
-        let regex: SharedRegex
+        let regex: LazySlotRegex
         /// Slot name for each capture group (group n + 1).
         let groups: [String]
         /// Where the word scan finds it.
@@ -50,7 +49,8 @@ public struct SlotPhraseMatcherKind: MatcherKind {
 
     /// A slot list: its regex source and the value of each entry (lower-cased key).
     struct Slot: Sendable {
-        let source: String
+        /// The entries, longest first (the regex alternation is written from them on first use).
+        let phrases: [String]
         let values: [String: String]
         /// What anchor planning needs of it.
         let info: SlotPattern.SlotInfo
@@ -103,14 +103,10 @@ public struct SlotPhraseMatcherKind: MatcherKind {
             guard let plan = pattern.anchorPlan(slots: infos) else {
                 throw ConfigError("find: the phrase needs a word, or a slot whose entries have words, for the word scan to find", at: findNode.contentMark)
             }
-            var sources = slots.mapValues(\.source)
-            sources[SlotPattern.nameSlot] = SlotPattern.nameSource
-            let source = pattern.regexSource(slotSources: sources)
-            let regex: SharedRegex
-            if findNode.mark.source.isTrusted {
-                regex = SharedRegex(trusted: source, options: [.caseInsensitive], analyze: false)
-            } else {
-                do { regex = try SharedRegex(source, options: [.caseInsensitive]) } catch {
+            let regex = LazySlotRegex(pattern: pattern, slots: slots.mapValues(\.phrases))
+            if !findNode.mark.source.isTrusted {
+                // A rule of the user's: compile now, so a bad phrase stops mtlint before linting.
+                do { _ = try regex.compiled() } catch {
                     throw ConfigError("find: cannot compile the phrase: \(error.reason)", at: findNode.contentMark)
                 }
             }
@@ -171,7 +167,7 @@ public struct SlotPhraseMatcherKind: MatcherKind {
         }
         let chunks = phrases.map { $0.split(separator: " ").count }.max() ?? 1
         let firstWords = phrases.compactMap { $0.split(separator: " ").first.map(String.init) }
-        return Slot(source: longestFirst.map(SlotPattern.phraseSource).joined(separator: "|"), values: values,
+        return Slot(phrases: longestFirst, values: values,
                     info: SlotPattern.SlotInfo(chunks: chunks, firstWords: Array(Set(firstWords)).sorted(),
                                                anchors: anchors.count == phrases.count ? Array(Set(anchors)).sorted() : nil))
     }
@@ -218,7 +214,7 @@ final class SlotPhraseMatcher: Matcher {
 
     private func regex(_ index: Int, in document: Document) throws(ICUError) -> ICUText.Regex {
         if let made = regexes[index] { return made }
-        let made = try kind.entries[index].regex.instance()
+        let made = try kind.entries[index].regex.shared().instance()
         try made.reset(document.text)
         regexes[index] = made
         return made
@@ -245,31 +241,17 @@ final class SlotPhraseMatcher: Matcher {
             for entryIndex in kind.entriesByAnchor[hit.hash] ?? [] {
                 let entry = kind.entries[entryIndex]
                 let regex = try regex(entryIndex, in: document)
-                // One search from the farthest chunk a match could start at, up to a phrase's
-                // length past the anchor: one ICU call per anchor in most places.
-                let from = Self.chunkStarts(before: hit.position, count: entry.plan.chunksBefore + 1, in: segment, units: units).last ?? hit.position
-                try regex.setRegion(from..<Self.end(after: hit.position, in: segment, units: units))
-                while let match = try regex.next(), match.range.lowerBound <= hit.position {
-                    guard match.range.upperBound > hit.position, let (range, slotTexts) = accept(match, entry: entry, in: document),
+                // Anchored at each chunk start a match could begin at: an anchored attempt fails
+                // at its first character almost everywhere, where a search would try every place.
+                for start in Self.chunkStarts(before: hit.position, count: entry.plan.chunksBefore + 1, in: segment, units: units) {
+                    guard let match = try regex.lookingAt(start..<segment.upperBound), match.range.upperBound > hit.position,
+                          let (range, slotTexts) = accept(match, entry: entry, in: document),
                           !found.contains(where: { $0.entry == entryIndex && $0.range == range }) else { continue }
                     found.append((range, entryIndex, slotTexts))
                 }
             }
         }
         emitKept(found, in: document, emit: emit)
-    }
-
-    /// How far past an anchor a phrase may reach, in UTF-16 units.
-    static let reach = 200
-
-    /// Where a search for a phrase holding the anchor at `position` may stop: `reach` units
-    /// on, moved to the next white space so that the search never ends inside a word.
-    static func end(after position: Int, in segment: Range<Int>, units: UnsafeBufferPointer<UInt16>) -> Int {
-        var end = min(segment.upperBound, position + reach)
-        while end < segment.upperBound, !(units[end] == 0x20 || units[end] == 0x09 || units[end] == 0x0A || units[end] == 0x0D || units[end] == 0xA0) {
-            end += 1
-        }
-        return end
     }
 
     /// The starts of the chunk holding `position` and of up to `count - 1` chunks before it
@@ -366,5 +348,44 @@ final class SlotPhraseMatcher: Matcher {
             index += 1
         }
         return end > range.lowerBound ? range.lowerBound..<end : nil
+    }
+}
+
+/// An entry's regex, written and compiled the first time a document holds its anchor: most
+/// entries never fire on a given text, and writing the alternations of their slot lists
+/// (a hundred nationalities) for each at start-up would cost more than linting a short article.
+final class LazySlotRegex: Sendable {
+    let pattern: SlotPattern
+    private let slots: [String: [String]]
+    private let made: Locked<SharedRegex?>
+
+    init(pattern: SlotPattern, slots: [String: [String]]) {
+        self.pattern = pattern
+        self.slots = slots
+        made = Locked(nil)
+    }
+
+    /// The regex source: the phrase with each slot as an alternation of its entries.
+    var source: String {
+        var sources = slots.mapValues { $0.map(SlotPattern.phraseSource).joined(separator: "|") }
+        sources[SlotPattern.nameSlot] = SlotPattern.nameSource
+        return pattern.regexSource(slotSources: sources)
+    }
+
+    /// The shared regex, compiled on first use (a shipped phrase is known to compile).
+    func shared() -> SharedRegex {
+        made.withLock { made in
+            if let made { return made }
+            let regex = SharedRegex(trusted: source, options: [.caseInsensitive], analyze: false)
+            made = regex
+            return regex
+        }
+    }
+
+    /// Compiles now and reports an error (for phrases from users' rule files).
+    func compiled() throws(RegexCompileError) -> SharedRegex {
+        let regex = try SharedRegex(source, options: [.caseInsensitive])
+        made.withLock { $0 = regex }
+        return regex
     }
 }
