@@ -28,11 +28,13 @@ let package = Package(
         // Swift wrappers over the bridge: the only Swift module that talks to ICU.
         .target(name: "ICUText", dependencies: ["CICU"]),
         // Documents, rules, matchers, findings, the linter and the fixer. No I/O, no YAML.
-        .target(name: "MTLintCore", dependencies: ["ICUText"]),
+        .target(name: "MTLintCore", dependencies: ["ICUText", "WordTables"]),
+        // Word lists laid out as hash tables: shared by the linter and the build-time tool.
+        .target(name: "WordTables"),
         // YAML rule files and configuration: the only module that imports Yams.
         .target(
             name: "MTLintRuleFiles",
-            dependencies: ["MTLintCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MTLintCore", "WordTables", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRulesPlugin"]
         ),
         .target(name: "MTLintReporters", dependencies: ["MTLintCore", "ICUText"]),
@@ -52,12 +54,13 @@ let package = Package(
         // It also parses the rule files' YAML, so it is the other place that imports Yams.
         .executableTarget(
             name: "EmbedRulesTool",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["WordTables", .product(name: "Yams", package: "Yams")],
             path: "Sources/EmbedRulesTool"
         ),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
         .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
+        .testTarget(name: "WordTablesTests", dependencies: ["WordTables"]),
         .testTarget(
             name: "MTLintCoreTests",
             dependencies: [
@@ -68,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MTLintRuleFilesTests",
-            dependencies: ["MTLintRuleFiles", "MTLintCore", "ICUText", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["MTLintRuleFiles", "MTLintCore", "ICUText", "WordTables", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "MTLintCLITests",

@@ -1,7 +1,10 @@
 // Writes a Swift file that holds every file under a folder as (relative path, contents), and
 // each rule file's YAML already parsed, so loading the shipped rules parses no YAML.
+// Word lists (`.words` files) are not embedded as text: each is laid out as a lookup table
+// (see WordTableLayout) in a string literal the linter reads in place.
 // Used by EmbedRulesPlugin at build time; usage: EmbedRulesTool RULES_DIR OUTPUT.swift
 import Foundation
+import WordTables
 import Yams
 
 let arguments = CommandLine.arguments
@@ -98,7 +101,19 @@ func preparsedBody(path: String, text: String) -> String? {
     return builderCall(node, indent: "        ")
 }
 
+/// Word lists become tables; everything else is embedded as text.
+let wordLists = files.filter { $0.0.hasSuffix(".words") }
+files.removeAll { $0.0.hasSuffix(".words") }
+
 var source = "// Generated at build time by EmbedRulesTool from Rules/. Do not edit.\nimport MTLintCore\n\n"
+source += "enum EmbeddedWordTables {\n    /// Each `.words` file under Rules/ as a WordTableLayout table.\n"
+source += "    static let all: [(path: String, table: StaticString)] = [\n"
+for (path, text) in wordLists {
+    let quotedPath = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    // The table's characters are `$`…`c`: no `"` or `#`, so a raw literal holds them as they are.
+    source += "        (\"\(quotedPath)\", #\"\(WordTableBuilder.layoutString(WordTableBuilder.entries(ofFile: text)))\"#),\n"
+}
+source += "    ]\n}\n\n"
 source += "enum EmbeddedRuleFiles {\n    static let all: [(path: String, contents: String)] = [\n"
 for (path, text) in files {
     let quotedPath = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

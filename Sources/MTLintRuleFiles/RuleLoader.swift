@@ -1,5 +1,6 @@
 import Foundation
 import MTLintCore
+import WordTables
 
 /// Loads rule sets: the rules built into the binary and rule folders on disk. Every file is
 /// read and checked; if any has an error, nothing is returned but all the errors.
@@ -129,23 +130,31 @@ struct FileSetResolver: RuleFileResolver {
     }
 
     func lines(of name: String) -> [String]? {
-        let joined = (base as NSString).appendingPathComponent(name)
-        let path = baseIsBuiltin ? Self.resolvingParents(joined) : Self.resolvingParents((joined as NSString).standardizingPath)
-        guard let text = byPath[path] else { return nil }
+        guard let text = byPath[path(of: name)] else { return nil }
         return Self.lines(in: text)
     }
 
-    /// A relative path with its `..` components applied (`typography/../quotes/x` →
-    /// `quotes/x`), as the shipped rules' paths are keyed; a path leaving the root stays as it is.
+    /// A shipped word list is the table laid out at build time, read where it lies in the
+    /// binary; a list on disk is laid out now, once per file and text (see `DiskWordTables`).
+    func wordTable(of name: String) -> WordTable? {
+        let path = path(of: name)
+        if baseIsBuiltin, path.hasPrefix("Rules/") { return EmbeddedWordTables.table(at: String(path.dropFirst(6))) }
+        guard let text = byPath[path] else { return nil }
+        return DiskWordTables.table(path: path, text: text)
+    }
+
+    /// `name` relative to the rule file's folder, as the files are keyed, with `..` resolved
+    /// (so a rule may name a list in a sibling folder: `../glued/dictionary/en.words`).
+    private func path(of name: String) -> String {
+        let joined = (base as NSString).appendingPathComponent(name)
+        return Self.resolvingParents(baseIsBuiltin ? joined : (joined as NSString).standardizingPath)
+    }
+
+    /// `path` with each `dir/..` and `.` removed (Foundation leaves them in relative paths).
     static func resolvingParents(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
-            if part == ".." {
-                guard !parts.isEmpty else { return path }
-                parts.removeLast()
-            } else if part != "." {
-                parts.append(part)
-            }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else if part != "." { parts.append(part) }
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }

@@ -21,7 +21,7 @@ import Testing
         client.open(uri, line + "\n")
         let diagnostics = try #require(client.diagnostics(for: uri))
         let quote = try #require(diagnostics.first { $0["code"]?.string == "quotes/spacing" })
-        let calque = try #require(diagnostics.first { $0["code"]?.string == "calques/french-news" })
+        let calque = try #require(diagnostics.first { $0["code"]?.string == "calques/news-patterns" })
 
         let quoteActions = actions(client, uri, quote["range"] ?? .null, only: ["quickfix"])
         let safe = try #require(quoteActions.first { $0["title"]?.string?.hasPrefix("Fix:") == true })
@@ -35,7 +35,7 @@ import Testing
         let calqueActions = actions(client, uri, calque["range"] ?? .null)
         let unsafe = try #require(calqueActions.first { $0["title"]?.string?.hasPrefix("Fix (unsafe):") == true })
         #expect(unsafe["isPreferred"]?.bool == false)
-        #expect(unsafe["diagnostics"]?.array?.first?["code"]?.string == "calques/french-news")
+        #expect(unsafe["diagnostics"]?.array?.first?["code"]?.string == "calques/news-patterns")
         // Plain text has no comment to disable a rule with.
         #expect(!calqueActions.contains { $0["title"]?.string?.hasPrefix("Disable") == true })
         client.stop()
@@ -100,15 +100,15 @@ import Testing
         #expect(once == "# Talks\n\n  <!-- mtlint-disable-next-line quotes/spacing -->\n  They met the head of French diplomacy: “we agreed, ”he said.\n")
         client.change(markdownURI, version: 2, [["text": .string(once)]])
         let after = try #require(client.diagnostics(for: markdownURI, version: 2))
-        #expect(after.compactMap { $0["code"]?.string } == ["calques/french-news"])
+        #expect(after.compactMap { $0["code"]?.string } == ["calques/news-patterns"])
 
         // A second rule on the same line joins the comment already there.
         let calque = try #require(after.first)
         let second = try #require(actions(client, markdownURI, calque["range"] ?? .null).first {
-            $0["title"]?.string == "Disable calques/french-news on this line"
+            $0["title"]?.string == "Disable calques/news-patterns on this line"
         })
         let twice = applyTextEdits(textEdits(in: second["edit"], for: markdownURI), to: once)
-        #expect(twice.contains("<!-- mtlint-disable-next-line quotes/spacing calques/french-news -->\n"))
+        #expect(twice.contains("<!-- mtlint-disable-next-line quotes/spacing calques/news-patterns -->\n"))
         client.change(markdownURI, version: 3, [["text": .string(twice)]])
         #expect(client.diagnostics(for: markdownURI, version: 3)?.isEmpty == true)
         client.stop()

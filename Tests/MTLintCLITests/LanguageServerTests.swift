@@ -85,7 +85,7 @@ import Testing
         #expect(quote["source"]?.string == "mtlint")
         #expect(quote["message"]?.string?.hasPrefix("Quotation mark: the space is before the closing mark") == true)
         #expect(quote["codeDescription"]?["href"]?.string == "file:///docs/rules-catalog.md#quotesspacing")
-        let calque = try #require(diagnostics.first { $0["code"]?.string == "calques/french-news" })
+        let calque = try #require(diagnostics.first { $0["code"]?.string == "calques/news-patterns" })
         #expect(calque["severity"]?.int == 3)
         client.stop()
     }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import WordTables
 @testable import MTLintCore
 @testable import MTLintRuleFiles
 
@@ -25,10 +27,33 @@ import Testing
     }
 
     @Test func embeddedRulesMatchTheRulesFolder() throws {
-        // The binary carries Rules/ as it was at build time: every file on disk is embedded.
-        let embedded = Set(RuleLoader.builtinFiles().map(\.path))
+        // The binary carries Rules/ as it was at build time: every file on disk is embedded,
+        // word lists (`.words`) as tables.
+        let embedded = Set(RuleLoader.builtinFiles().map(\.path) + EmbeddedWordTables.all.map { "Rules/" + $0.path })
         let onDisk = try RuleLoader.files(inDirectory: Self.rulesFolder).map { "Rules/" + $0.path.dropFirst(Self.rulesFolder.count + 1) }
         #expect(Set(onDisk) == embedded)
+    }
+
+    @Test func embeddedWordTablesAnswerAsTheirListsOnDisk() throws {
+        #expect(!EmbeddedWordTables.all.isEmpty)
+        for entry in EmbeddedWordTables.all {
+            let table = try #require(WordTable(static: entry.table), "\(entry.path) is not a table")
+            let text = try String(contentsOfFile: Self.rulesFolder + "/" + entry.path, encoding: .utf8)
+            let words = WordTableBuilder.entries(ofFile: text)
+            let rebuilt = WordTable(words: words)
+            #expect(table.slotCount == rebuilt.slotCount, "\(entry.path)")
+            // Every 97th word and a few strangers: the same answers as a table laid out now.
+            for word in stride(from: 0, to: words.count, by: 97).map({ words[$0] }) + ["readyto", "governmentthe", "xqzv"] {
+                #expect(table.flags(of: word) == rebuilt.flags(of: word), "\(entry.path): \(word)")
+            }
+        }
+        // The shipped dictionary knows common words, names and news words, and not glued ones.
+        let english = try #require(EmbeddedWordTables.table(at: "glued/dictionary/en.words"))
+        #expect(english.flags(of: "state")?.contains(.common) == true)
+        #expect(english.flags(of: "Goethe") == .capitalised)
+        #expect(english.flags(of: "colour") == .common && english.flags(of: "color") == .common)
+        #expect(english.flags(of: "readyto") == nil && english.flags(of: "governmentthe") == nil)
+        #expect(EmbeddedWordTables.table(at: "glued/dictionary/news.words")?.flags(of: "lockdown") == .common)
     }
 
     static var rulesFolder: String {

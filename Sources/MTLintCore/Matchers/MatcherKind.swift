@@ -1,4 +1,5 @@
 import ICUText
+import WordTables
 
 /// What every matcher kind needs from outside the text: the target locale's conventions
 /// and the source languages being checked.
@@ -116,6 +117,9 @@ public struct MatchContext {
 public protocol RuleFileResolver: Sendable {
     /// The lines of `name`, or nil when it does not exist.
     func lines(of name: String) -> [String]?
+    /// The word list `name` (a `.words` file) as a lookup table, or nil when it does not
+    /// exist (see `RuleFileResolver+WordTable.swift` for the default).
+    func wordTable(of name: String) -> WordTable?
 }
 
 /// A resolver for rules that refer to no files.

@@ -8,6 +8,9 @@ public enum MatcherKinds {
         CaptionSlugMatcherKind.self,
         TruncatedTitleMatcherKind.self,
         QuoteModelMatcherKind.self,
+        DictionarySplitMatcherKind.self,
+        SlotPhraseMatcherKind.self,
+        RepeatedWordMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }
