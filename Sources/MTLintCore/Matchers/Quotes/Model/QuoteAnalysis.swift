@@ -662,11 +662,15 @@ struct QuoteIssueBuilder {
         return nil
     }
 
+    /// After the last colon in `range` that introduces a sentence (`he asked: Who …`, a capital
+    /// after it; `the matches: how many` is a clause of the quotation itself).
     func lastColon(in range: Range<Int>) -> Int? {
         var i = range.upperBound
         while i > range.lowerBound {
             i -= 1
-            if text[i] == 0x3A, i + 1 < range.upperBound, QuoteNeighbour.of(UInt32(text[i + 1])) == .space { return i + 1 }
+            guard text[i] == 0x3A else { continue }
+            let gap = scanner.spaces(startingAt: i + 1, to: range.upperBound)
+            if !gap.isEmpty, gap.upperBound < range.upperBound, CharacterProperties.isUppercase(text.codePoint(at: gap.upperBound)) { return i + 1 }
         }
         return nil
     }
