@@ -50,6 +50,9 @@ public final class Linter {
     public private(set) var ruleTimes: [Duration] = []
     /// Time spent computing each thing rules share (segments, scans) while `measuresRuleTimes` was on.
     public private(set) var sharedTimes: [String: Duration] = [:]
+    /// How many documents of the current batch of a run hold each short line (set by the
+    /// caller for each batch of inputs; nil when the run lints one document).
+    public var corpusCensus: CorpusCensus?
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
@@ -111,6 +114,9 @@ public final class Linter {
     /// next to it).
     public var partContextLines: Int { max(2, rules.map(\.matcher.neighbourLines).max() ?? 0) }
 
+    /// Whether a rule counts lines across the documents of a run (see `CorpusCensus`).
+    public var usesCorpusCensus: Bool { rules.contains { $0.matcher.usesCorpusCensus } }
+
     /// Whether a rule decides by document-wide quotation-mark counts (see `QuoteCensus`).
     public var needsQuoteCensus: Bool { rules.contains { $0.matcher is QuoteStyleMatcherKind } }
 
@@ -125,12 +131,13 @@ public final class Linter {
         let threads = shareRules ? min(ruleParallelism, rules.count) : 1
         let isFirstDocument = !hasLinted
         hasLinted = true
+        let corpus = corpusCensus
         if threads > 1, isFirstDocument || document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
             // Each thread uses its own linter's matchers on the rules it takes.
             let results = WorkQueue.map(rules.count, states: [self] + helpers.prefix(threads - 1)) { linter, index in
-                linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus)
+                linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
             }
             for result in results {
                 findings += result.findings
@@ -139,7 +146,7 @@ public final class Linter {
             failures.sort { $0.ruleID < $1.ruleID }
         } else {
             if measuresRuleTimes { prepare(document, scan: scan) }
-            (findings, failures) = run(Array(rules.indices), on: document, scan: scan, quoteCensus: quoteCensus)
+            (findings, failures) = run(Array(rules.indices), on: document, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
         }
         if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
         if !document.suppressions.isEmpty {
@@ -222,10 +229,10 @@ public final class Linter {
 
     /// Runs the rules at `indices` with this linter's matchers.
     private func run(_ indices: [Int], on document: Document, scan: DocumentScan,
-                     quoteCensus: QuoteCensus?) -> (findings: [Finding], failures: [RuleFailure]) {
+                     quoteCensus: QuoteCensus?, corpus: CorpusCensus?) -> (findings: [Finding], failures: [RuleFailure]) {
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
-        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus)
+        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
         let clock = ContinuousClock()
         if measuresRuleTimes, ruleTimes.count != rules.count { ruleTimes = Array(repeating: .zero, count: rules.count) }
         for index in indices {

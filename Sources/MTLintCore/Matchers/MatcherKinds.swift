@@ -10,6 +10,9 @@ public enum MatcherKinds {
         CaptionSlugMatcherKind.self,
         TruncatedTitleMatcherKind.self,
         QuoteStyleMatcherKind.self,
+        // Page furniture (Matchers/Furniture)
+        FurnitureLabelMatcherKind.self,
+        FurnitureLineMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

@@ -1,0 +1,100 @@
+/// Scores every non-blank line of a document as page furniture or article text, in the spirit
+/// of jusText (Pomikálek): each line's own features first (`FurnitureLine`), then where it
+/// stands — the article's body lies between its first and last paragraph of prose, furniture
+/// comes in blocks before and after it — and its neighbours: a line next to furniture gains
+/// weight, twice over, so a block of teasers, tags and bylines is taken whole while a heading
+/// between two paragraphs stays text.
+struct FurnitureClassifier {
+    let lexicon: FurnitureLexicon
+    let weights: FurnitureWeights
+    /// Documents (this one included) a line must stand in for `repeated`.
+    let repeatDocuments: Int
+
+    /// The document's non-blank lines, scored.
+    func classify(_ document: Document, census: CorpusCensus?) -> [FurnitureLine] {
+        let units = document.text.units
+        var lines: [FurnitureLine] = []
+        for (index, line) in document.lines.enumerated() where !line.content.isEmpty {
+            let trimmed = document.trimmed(line.content)
+            guard !trimmed.isEmpty else { continue }
+            lines.append(FurnitureLine(index: index, range: trimmed, units: units, lexicon: lexicon))
+        }
+        guard !lines.isEmpty else { return lines }
+
+        // Where the article's prose starts and ends.
+        let firstProse = lines.firstIndex(where: \.isProse)
+        let lastProse = lines.lastIndex(where: \.isProse)
+        for i in lines.indices where lines[i].elsewhere == nil {
+            if let firstProse, let lastProse {
+                lines[i].features.insert(i > firstProse && i < lastProse ? .body : (i < firstProse || i > lastProse ? .edge : .body))
+                if lines[i].isProse { lines[i].features.remove(.body) }
+            }
+            if let census, let key = lines[i].repetitionKey, !lines[i].features.contains(.sentence),
+               census.documents(holding: key) >= repeatDocuments {
+                lines[i].features.insert(.repeated)
+            }
+        }
+        // Captions: lines next to a photo credit.
+        for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse && lines[i].words <= 40 {
+            let credit = (i > 0 && lines[i - 1].elsewhere == .credit) || (i + 1 < lines.count && lines[i + 1].elsewhere == .credit)
+            if credit { lines[i].features.insert(.nextToCredit) }
+        }
+        for i in lines.indices { lines[i].score = ownScore(lines[i]) }
+        if let headline = headline(of: lines, before: firstProse, units: units) {
+            lines[headline].features.insert(.headline)
+            lines[headline].score = ownScore(lines[headline])
+        }
+
+        // Neighbours, twice over: a block grows from its surest lines.
+        for _ in 0..<2 {
+            let furniture = lines.map(isFurniture)
+            for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse {
+                var count = 0
+                if i > 0, furniture[i - 1] { count += 1 }
+                if i + 1 < lines.count, furniture[i + 1] { count += 1 }
+                lines[i].features.remove(.neighbour)
+                lines[i].score = ownScore(lines[i]) + Double(count) * weights[.neighbour]
+                if count > 0 { lines[i].features.insert(.neighbour) }
+            }
+        }
+        return lines
+    }
+
+    /// The headline: among the lines before the first paragraph of prose (all lines when there
+    /// is none), the longest line of text of three words or more that does not already score as
+    /// furniture and is not a cut copy ending in an ellipsis. Site names and bylines above it
+    /// stay furniture; the headline itself is protected.
+    func headline(of lines: [FurnitureLine], before firstProse: Int?, units: UnsafeBufferPointer<UInt16>) -> Int? {
+        var best: Int?
+        for i in lines.indices.prefix(firstProse ?? lines.count) {
+            let line = lines[i]
+            guard line.elsewhere == nil, !line.isProse, line.words >= 3, line.score < weights.threshold,
+                  !Self.endsWithEllipsis(units, line.range) else { continue }
+            if best.map({ lines[$0].words < line.words }) ?? true { best = i }
+        }
+        return best
+    }
+
+    static func endsWithEllipsis(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        guard let last = range.last else { return false }
+        return units[last] == 0x2026 || (range.count >= 3 && units[last] == 0x2E && units[last - 1] == 0x2E && units[last - 2] == 0x2E)
+    }
+
+    /// The sum of the weights of the line's own features (neighbours aside).
+    func ownScore(_ line: FurnitureLine) -> Double {
+        var score = 0.0
+        for feature in line.features.all where feature != .neighbour { score += weights[feature] }
+        return score
+    }
+
+    /// Whether the line counts as furniture for its neighbours.
+    func isFurniture(_ line: FurnitureLine) -> Bool {
+        line.elsewhere != nil || line.score >= weights.threshold
+    }
+
+    /// The reasons a message gives: the features that raised the score most, strongest first.
+    func reasons(_ line: FurnitureLine) -> String {
+        let positive = line.features.all.filter { weights[$0] > 0 }.sorted { weights[$0] > weights[$1] }
+        return positive.prefix(3).map(\.description).joined(separator: "; ")
+    }
+}

@@ -1,0 +1,153 @@
+/// What the furniture classifier reads in a line and around it. Each feature has a weight in
+/// the rule file (`weights:`); a line's score is the sum of the weights of its features, and a
+/// line scoring at least the threshold is page furniture. The descriptions are what messages
+/// and `rules explain` print.
+enum FurnitureFeature: String, CaseIterable, Sendable {
+    // What the line says
+    case teaser
+    case teaserAfterSpace = "teaser-after-space"
+    case containsLabel = "contains-label"
+    case weakLabel = "weak-label"
+    case phrase
+    case buttons
+    case byline
+    case role
+    case timeStamp = "time-stamp"
+    case siteName = "site-name"
+    case markup
+    case emptyItem = "empty-item"
+    case initials
+    case personName = "person-name"
+    case nextToCredit = "next-to-credit"
+    case bullet
+    // How it is written
+    case short
+    case noStopwords = "no-stopwords"
+    case titleCase = "title-case"
+    case noTerminal = "no-terminal"
+    case sentence
+    case prose
+    // Where it stands
+    case headline
+    case body
+    case edge
+    case neighbour
+    case repeated
+
+    /// The feature's position in `allCases`.
+    var index: Int { Self.indices[self] ?? 0 }
+    private static let indices: [FurnitureFeature: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    var description: String {
+        switch self {
+        case .teaser: "a teaser label and a headline"
+        case .teaserAfterSpace: "a teaser label, then a capitalised headline"
+        case .containsLabel: "holds a widget or prompt label"
+        case .weakLabel: "a section or interface word alone"
+        case .phrase: "holds a furniture phrase"
+        case .buttons: "only button words"
+        case .byline: "a byline without a name"
+        case .role: "names a journalist's role"
+        case .timeStamp: "a clock time or a machine time stamp"
+        case .siteName: "a website's name"
+        case .markup: "HTML markup"
+        case .emptyItem: "only dashes or bullets"
+        case .initials: "only initials"
+        case .personName: "only a name"
+        case .nextToCredit: "a caption next to a photo credit"
+        case .bullet: "opens with a bullet or arrow"
+        case .short: "one to three words"
+        case .noStopwords: "no function words"
+        case .titleCase: "mostly capitalised words"
+        case .noTerminal: "no sentence end"
+        case .sentence: "reads as a sentence"
+        case .prose: "a paragraph of prose"
+        case .headline: "the first line of the text"
+        case .body: "inside the article body"
+        case .edge: "before or after the article's paragraphs"
+        case .neighbour: "next to other furniture"
+        case .repeated: "repeated in other documents of this run"
+        }
+    }
+
+    /// How the feature is measured, for `rules explain`.
+    var definition: String {
+        switch self {
+        case .teaser: "starts with a teaser prefix (teaser-prefixes) followed by punctuation (: – | > ») or by a word glued to it, then a headline"
+        case .teaserAfterSpace: "starts with a teaser prefix of two or more words, a space, then a capital, a quotation mark or a digit"
+        case .containsLabel: "holds a label of two or more words from the label lists (labels), with more words around it"
+        case .weakLabel: "the whole line is a weak label (weak-labels): a site section or an interface word"
+        case .phrase: "holds a phrase of the phrase list (phrases), digits folded: `0 mins ago`, `min read`, `unlimited access`"
+        case .buttons: "two or more interface words (interface-words) and otherwise only function words"
+        case .byline: "the first word opens a byline (byline-words), the next is lower-case or a function word (the name is missing: `By with AFP`), and the line has at most eight words"
+        case .role: "holds a journalist's role (roles) and has at most eight words"
+        case .timeStamp: "holds a clock time (9:41, 14h30) or an ISO date (2020-11-18)"
+        case .siteName: "holds a domain name: a word, a dot and a top-level domain (domains)"
+        case .markup: "starts with an HTML tag (`<p class=…`)"
+        case .emptyItem: "only dashes, bullets or arrows"
+        case .initials: "one to three words, each a single capital letter"
+        case .personName: "two to four capitalised words (name particles allowed) and nothing else"
+        case .nextToCredit: "the line above or below is a photo credit, and this line is not prose"
+        case .bullet: "starts with a bullet, arrow or `>`"
+        case .short: "one to three words"
+        case .noStopwords: "five words or more and no function word (stopwords)"
+        case .titleCase: "three words or more, at least 60% of them capitalised"
+        case .noTerminal: "does not end with . ! ? … (closing quotes and brackets aside)"
+        case .sentence: "ends with . ! ? …, has five words or more and a function word"
+        case .prose: "twenty words or more with at least 20% function words, or forty words or more"
+        case .headline: "the headline: the longest line of three words or more before the first paragraph of prose that does not score as furniture on its own and does not end in an ellipsis"
+        case .body: "after the first and before the last paragraph of prose"
+        case .edge: "before the first or after the last paragraph of prose"
+        case .neighbour: "for each of the nearest lines above and below that is furniture (counted twice over, so blocks grow)"
+        case .repeated: "the same folded line stands in at least two other documents of the run (files of one lint or fix, records of --jsonl), and the line is short and not a sentence"
+        }
+    }
+}
+
+/// The weights of the features and the threshold, from the rule file.
+struct FurnitureWeights: Sendable {
+    private var values: [Double]
+    var threshold: Double
+
+    init(threshold: Double, weights: [FurnitureFeature: Double] = [:]) {
+        self.threshold = threshold
+        values = FurnitureFeature.allCases.map { weights[$0] ?? 0 }
+    }
+
+    subscript(_ feature: FurnitureFeature) -> Double { values[feature.index] }
+
+    /// Decodes `weights:` (every key a feature name; a feature left out weighs 0).
+    static func decode(_ node: ConfigNode?, threshold: Double) throws(ConfigError) -> FurnitureWeights {
+        guard let node else { return FurnitureWeights(threshold: threshold) }
+        let mapping = try node.mapping(allowed: FurnitureFeature.allCases.map(\.rawValue))
+        var weights: [FurnitureFeature: Double] = [:]
+        for entry in mapping.entries {
+            guard let feature = FurnitureFeature(rawValue: entry.key) else { continue }
+            weights[feature] = try number(entry.value, in: -100...100)
+        }
+        return FurnitureWeights(threshold: threshold, weights: weights)
+    }
+
+    static func number(_ node: ConfigNode, in range: ClosedRange<Double>) throws(ConfigError) -> Double {
+        guard case .scalar(let text, false) = node.value, let value = Double(text), range.contains(value) else {
+            throw ConfigError("expected a number from \(range.lowerBound) to \(range.upperBound), found \(node.kindName)", at: node.mark)
+        }
+        return value
+    }
+
+    /// The table `rules explain` prints.
+    var explanation: String {
+        var out = "Each non-blank line gets the sum of the weights of its features; a line scoring \(Self.format(threshold)) or more is reported.\n"
+        out += "Lines that are a known label, a photo credit or an image-file slug are reported by their own rules and count here only as furniture next to other lines.\n"
+        for feature in FurnitureFeature.allCases {
+            var weight = Self.format(self[feature])
+            while weight.count < 6 { weight += " " }
+            out += "  \(weight) \(feature.rawValue): \(feature.definition)\n"
+        }
+        return out
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
