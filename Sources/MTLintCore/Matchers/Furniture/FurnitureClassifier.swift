@@ -2,7 +2,7 @@
 /// of jusText (Pomikálek): each line's own features first (`FurnitureLine`), then where it
 /// stands — the article's body lies between its first and last paragraph of prose, furniture
 /// comes in blocks before and after it — and its neighbours: a line next to furniture gains
-/// weight, twice over, so a block of teasers, tags and bylines is taken whole while a heading
+/// weight, and so on until nothing changes, so a block of teasers, tags and bylines is taken whole while a heading
 /// between two paragraphs stays text.
 struct FurnitureClassifier {
     let lexicon: FurnitureLexicon
@@ -45,9 +45,11 @@ struct FurnitureClassifier {
             lines[headline].score = ownScore(lines[headline])
         }
 
-        // Neighbours, twice over: a block grows from its surest lines.
-        for _ in 0..<2 {
-            let furniture = lines.map(isFurniture)
+        // Neighbours, until nothing changes: a block grows from its surest lines through the
+        // lines next to it that come close to the threshold on their own (scores only grow, so
+        // this ends; at most `maxPasses` rounds).
+        var furniture = lines.map(isFurniture)
+        for _ in 0..<Self.maxPasses {
             for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse {
                 var count = 0
                 if i > 0, furniture[i - 1] { count += 1 }
@@ -56,6 +58,9 @@ struct FurnitureClassifier {
                 lines[i].score = ownScore(lines[i]) + Double(count) * weights[.neighbour]
                 if count > 0 { lines[i].features.insert(.neighbour) }
             }
+            let next = lines.map(isFurniture)
+            if next == furniture { break }
+            furniture = next
         }
         return lines
     }
@@ -79,6 +84,8 @@ struct FurnitureClassifier {
         guard let last = range.last else { return false }
         return units[last] == 0x2026 || (range.count >= 3 && units[last] == 0x2E && units[last - 1] == 0x2E && units[last - 2] == 0x2E)
     }
+
+    static let maxPasses = 8
 
     /// The sum of the weights of the line's own features (neighbours aside).
     func ownScore(_ line: FurnitureLine) -> Double {

@@ -98,7 +98,7 @@ enum FurnitureFeature: String, CaseIterable, Sendable {
         case .headline: "the headline: the longest line of three words or more before the first paragraph of prose that does not score as furniture on its own and does not end in an ellipsis"
         case .body: "after the first and before the last paragraph of prose"
         case .edge: "before the first or after the last paragraph of prose"
-        case .neighbour: "for each of the nearest lines above and below that is furniture (counted twice over, so blocks grow)"
+        case .neighbour: "for each of the nearest non-blank lines above and below that is furniture (counted again until nothing changes, so blocks grow)"
         case .repeated: "the same folded line stands in at least two other documents of the run (files of one lint or fix, records of --jsonl), and the line is short and not a sentence"
         }
     }

@@ -204,7 +204,8 @@ struct FurnitureLine: Sendable {
     /// spaces, hyphens, apostrophes and full stops.
     static func isPersonName(_ tokens: [FurnitureToken], units: UnsafeBufferPointer<UInt16>, range: Range<Int>,
                              lexicon: FurnitureLexicon) -> Bool {
-        guard (2...5).contains(tokens.count), tokens.allSatisfy({ !$0.hasDigit }) else { return false }
+        guard (2...5).contains(tokens.count), tokens.allSatisfy({ !$0.hasDigit }),
+              !lexicon.bylineWords.contains(word: tokens[0].hash) else { return false }
         var capitalised = 0
         for (i, token) in tokens.enumerated() {
             if token.capitalised && !token.glued {
