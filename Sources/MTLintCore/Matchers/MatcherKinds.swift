@@ -13,6 +13,7 @@ public enum MatcherKinds {
         // Page furniture (Matchers/Furniture)
         FurnitureLabelMatcherKind.self,
         FurnitureLineMatcherKind.self,
+        InlineFurnitureMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

@@ -66,8 +66,9 @@ struct FurnitureClassifier {
     }
 
     /// The headline: among the lines before the first paragraph of prose (all lines when there
-    /// is none), the longest line of text of three words or more that does not already score as
-    /// furniture and is not a cut copy ending in an ellipsis. Site names and bylines above it
+    /// is none), the longest line of text of three words or more (preferring lines that do not end
+    /// a sentence) that does not already score as furniture and is not a cut copy ending in an
+    /// ellipsis. Site names and bylines above it
     /// stay furniture; the headline itself is protected.
     func headline(of lines: [FurnitureLine], before firstProse: Int?, units: UnsafeBufferPointer<UInt16>) -> Int? {
         var best: Int?
@@ -75,7 +76,12 @@ struct FurnitureClassifier {
             let line = lines[i]
             guard line.elsewhere == nil, !line.isProse, line.words >= 3, line.score < weights.threshold,
                   !Self.endsWithEllipsis(units, line.range) else { continue }
-            if best.map({ lines[$0].words < line.words }) ?? true { best = i }
+            // A headline rarely ends in a full stop: a line that does outranks none that does not.
+            let better = best.map { current in
+                let (a, b) = (lines[current].features.contains(.sentence), line.features.contains(.sentence))
+                return a != b ? a : lines[current].words < line.words
+            }
+            if better ?? true { best = i }
         }
         return best
     }

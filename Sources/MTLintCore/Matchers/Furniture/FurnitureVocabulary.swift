@@ -6,6 +6,8 @@ struct FurnitureVocabulary: Sendable {
     private(set) var sequences: Set<UInt64> = []
     /// Hashes of single-word entries.
     private(set) var words: Set<UInt64> = []
+    /// Hashes of the entries' first words (a quick test before a whole sequence is compared).
+    private(set) var firstWords: Set<UInt64> = []
     /// The most words an entry has.
     private(set) var longest = 0
     /// How many entries were read.
@@ -22,6 +24,7 @@ struct FurnitureVocabulary: Sendable {
         guard !hashes.isEmpty else { return }
         sequences.insert(FurnitureText.sequenceHash(hashes))
         if hashes.count == 1 { words.insert(hashes[0]) }
+        firstWords.insert(hashes[0])
         longest = max(longest, hashes.count)
         count += 1
     }
@@ -29,6 +32,7 @@ struct FurnitureVocabulary: Sendable {
     mutating func formUnion(_ other: FurnitureVocabulary) {
         sequences.formUnion(other.sequences)
         words.formUnion(other.words)
+        firstWords.formUnion(other.firstWords)
         longest = max(longest, other.longest)
         count += other.count
     }
