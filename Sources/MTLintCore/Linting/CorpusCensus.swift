@@ -24,6 +24,9 @@ public final class CorpusCensus: Sendable {
         batchKeys = batch
     }
 
+    /// The keys of a document's short lines, as the census counts them.
+    public static func keys(of document: Document) -> Set<UInt64> { FurnitureText.repetitionKeys(of: document) }
+
     /// How many documents of the window hold `key`.
     public func documents(holding key: UInt64) -> Int { counts[key] ?? 0 }
 

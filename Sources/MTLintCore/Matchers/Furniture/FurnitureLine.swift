@@ -83,7 +83,7 @@ struct FurnitureLine: Sendable {
             features.insert(.prose)
         }
         if sentence { features.insert(.sentence) } else if !terminal { features.insert(.noTerminal) }
-        repetitionKey = FurnitureText.repetitionKey(tokens, terminal: terminal)
+        repetitionKey = FurnitureText.repetitionKey(units, tokens, terminal: terminal)
         guard !isProse else { return }
 
         if lexicon.weakLabels.matchesWhole(all) { features.insert(.weakLabel) }

@@ -158,25 +158,34 @@ extension FurnitureText {
     /// The most words a line may have to be counted across documents.
     static let repetitionWords = 12
 
-    /// A short line's key for counting it across documents: the hash of its folded words,
-    /// for lines of one to `repetitionWords` words that do not end a sentence (template lines
-    /// such as `Newsletter subscription` or a site's slogan, not article sentences).
-    static func repetitionKey(_ tokens: [FurnitureToken], terminal: Bool) -> UInt64? {
+    /// A short line's key for counting it across documents: its words folded as everywhere
+    /// here, but digits kept as they are (`Vote on day 2` and `Vote on day 3` are two lines), for
+    /// lines of one to `repetitionWords` words that do not end a sentence (template lines such
+    /// as `Newsletter subscription` or a site's slogan, not article sentences).
+    static func repetitionKey(_ units: UnsafeBufferPointer<UInt16>, _ tokens: [FurnitureToken], terminal: Bool) -> UInt64? {
         guard !terminal, (1...repetitionWords).contains(tokens.count) else { return nil }
-        return sequenceHash(tokens.lazy.map(\.hash))
+        var hash = offset
+        for token in tokens {
+            for i in token.range {
+                let u = units[i]
+                hash = (hash ^ UInt64(isDigit(u) ? u : fold(u))) &* prime
+            }
+            hash = (hash ^ 0x20) &* prime
+        }
+        return hash
     }
 
     /// The repetition keys of a document's lines (each once), for `CorpusCensus`. A long text
     /// gives the keys of its first and last `maxKeysPerDocument / 2` short lines: furniture
     /// stands at the top and bottom, and memory stays bounded.
-    public static func repetitionKeys(of document: Document) -> Set<UInt64> {
+    static func repetitionKeys(of document: Document) -> Set<UInt64> {
         var keys: [UInt64] = []
         let units = document.text.units
         for line in document.lines where !line.content.isEmpty && line.content.count <= 400 {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
             let tokens = tokens(units, in: trimmed, limit: repetitionWords + 1)
-            if let key = repetitionKey(tokens, terminal: FurnitureLine.endsSentence(units, trimmed)) { keys.append(key) }
+            if let key = repetitionKey(units, tokens, terminal: FurnitureLine.endsSentence(units, trimmed)) { keys.append(key) }
         }
         let half = maxKeysPerDocument / 2
         if keys.count > maxKeysPerDocument { keys = Array(keys.prefix(half) + keys.suffix(half)) }
