@@ -67,14 +67,15 @@ struct FurnitureClassifier {
 
     /// The headline: among the lines before the first paragraph of prose (all lines when there
     /// is none), the longest line of text of three words or more (preferring lines that do not end
-    /// a sentence) that does not already score as furniture and is not a cut copy ending in an
-    /// ellipsis. Site names and bylines above it
+    /// a sentence) that does not already score as furniture, is not a caption next to a photo credit
+    /// and is not a cut copy ending in an ellipsis. Site names and bylines above it
     /// stay furniture; the headline itself is protected.
     func headline(of lines: [FurnitureLine], before firstProse: Int?, units: UnsafeBufferPointer<UInt16>) -> Int? {
         var best: Int?
         for i in lines.indices.prefix(firstProse ?? lines.count) {
             let line = lines[i]
             guard line.elsewhere == nil, !line.isProse, line.words >= 3, line.score < weights.threshold,
+                  !line.features.contains(.nextToCredit),
                   !Self.endsWithEllipsis(units, line.range) else { continue }
             // A headline rarely ends in a full stop: a line that does outranks none that does not.
             let better = best.map { current in

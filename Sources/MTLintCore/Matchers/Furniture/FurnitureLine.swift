@@ -67,7 +67,7 @@ struct FurnitureLine: Sendable {
             elsewhere = .label
             return
         }
-        if Self.startsWithImageSize(units, range) {
+        if Self.startsWithImageSize(units, range) || Self.isFileName(tokens, units: units, range: range) {
             elsewhere = .imageSlug
             return
         }
@@ -295,6 +295,19 @@ struct FurnitureLine: Sendable {
         var second = 0
         while i < range.upperBound, FurnitureText.isDigit(units[i]) { second += 1; i += 1 }
         return (2...4).contains(second) && (i == range.upperBound || !WordHash.isWordUnit(units[i]))
+    }
+
+    /// An image file's name or id as the slugs rules see it: a hexadecimal hash first, only
+    /// long digit runs, or one lower-case word of four or more parts joined by `-` or `_`.
+    static func isFileName(_ tokens: [FurnitureToken], units: UnsafeBufferPointer<UInt16>, range: Range<Int>) -> Bool {
+        guard let first = tokens.first else { return false }
+        let hex = first.range.allSatisfy { (0x30...0x39).contains(units[$0]) || (0x61...0x66).contains(units[$0]) }
+        if hex, first.range.count >= 16, first.hasDigit, first.hasLetter { return true }
+        if tokens.count <= 4, tokens.allSatisfy({ !$0.hasLetter }),
+           first.range.count >= 8 { return true }
+        let spaced = range.contains { units[$0] == 0x20 || units[$0] == 0x09 }
+        let lower = range.allSatisfy { (0x61...0x7A).contains(units[$0]) || (0x30...0x39).contains(units[$0]) || units[$0] == 0x2D || units[$0] == 0x5F || units[$0] == 0x2E }
+        return !spaced && lower && tokens.count >= 4
     }
 
     /// Words in a long line: runs of non-spaces.
