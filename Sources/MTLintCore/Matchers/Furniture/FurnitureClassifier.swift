@@ -66,26 +66,28 @@ struct FurnitureClassifier {
     }
 
     /// The headline: among the lines before the first paragraph of prose (all lines when there
-    /// is none), the longest line of text of three words or more (preferring lines that do not end
-    /// a sentence) that does not already score as furniture, is not a caption next to a photo credit
-    /// and is not a cut copy ending in an ellipsis. Site names and bylines above it
-    /// stay furniture; the headline itself is protected.
+    /// is none), the first line of text of four words or more (else three) with nothing of
+    /// furniture's vocabulary in it, not a caption next to a photo credit, not a cut copy ending
+    /// in an ellipsis, and not ending a sentence when another line qualifies (a headline rarely
+    /// ends in a full stop; a standfirst does). Site names and bylines above it stay furniture;
+    /// the headline itself is protected.
     func headline(of lines: [FurnitureLine], before firstProse: Int?, units: UnsafeBufferPointer<UInt16>) -> Int? {
-        var best: Int?
+        var best: (index: Int, rank: Int)?
         for i in lines.indices.prefix(firstProse ?? lines.count) {
             let line = lines[i]
-            guard line.elsewhere == nil, !line.isProse, line.words >= 3, line.score < weights.threshold,
-                  !line.features.contains(.nextToCredit),
-                  !Self.endsWithEllipsis(units, line.range) else { continue }
-            // A headline rarely ends in a full stop: a line that does outranks none that does not.
-            let better = best.map { current in
-                let (a, b) = (lines[current].features.contains(.sentence), line.features.contains(.sentence))
-                return a != b ? a : lines[current].words < line.words
-            }
-            if better ?? true { best = i }
+            guard line.elsewhere == nil, !line.isProse, line.words >= 3, !Self.evidence.contains(where: line.features.contains),
+                  !line.features.contains(.nextToCredit), !Self.endsWithEllipsis(units, line.range) else { continue }
+            // Rank: four words or more first, then lines that do not end a sentence.
+            let rank = (line.words >= 4 ? 0 : 2) + (line.features.contains(.sentence) ? 1 : 0)
+            if best.map({ rank < $0.rank }) ?? true { best = (i, rank) }
+            if rank == 0 { break }
         }
-        return best
+        return best?.index
     }
+
+    /// Features of what a line says (not how it is written or where it stands).
+    static let evidence: [FurnitureFeature] = [.teaser, .teaserAfterSpace, .containsLabel, .weakLabel, .phrase, .buttons, .byline,
+                                               .role, .timeStamp, .siteName, .markup, .emptyItem, .initials, .repeated]
 
     static func endsWithEllipsis(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
         guard let last = range.last else { return false }

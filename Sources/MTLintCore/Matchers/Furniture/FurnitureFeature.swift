@@ -14,10 +14,13 @@ enum FurnitureFeature: String, CaseIterable, Sendable {
     case role
     case timeStamp = "time-stamp"
     case siteName = "site-name"
+    case masthead
+    case keywords
     case markup
     case emptyItem = "empty-item"
     case initials
     case personName = "person-name"
+    case nameAndTitle = "name-and-title"
     case nextToCredit = "next-to-credit"
     case bullet
     // How it is written
@@ -50,10 +53,13 @@ enum FurnitureFeature: String, CaseIterable, Sendable {
         case .role: "names a journalist's role"
         case .timeStamp: "a clock time or a machine time stamp"
         case .siteName: "a website's name"
+        case .masthead: "a news site's name"
+        case .keywords: "lower-case keywords"
         case .markup: "HTML markup"
         case .emptyItem: "only dashes or bullets"
         case .initials: "only initials"
         case .personName: "only a name"
+        case .nameAndTitle: "a name and a title, as under a picture"
         case .nextToCredit: "a caption next to a photo credit"
         case .bullet: "opens with a bullet or arrow"
         case .short: "one to three words"
@@ -84,9 +90,12 @@ enum FurnitureFeature: String, CaseIterable, Sendable {
         case .timeStamp: "holds a clock time (9:41, 14h30) or an ISO date (2020-11-18)"
         case .siteName: "holds a domain name: a word, a dot and a top-level domain (domains)"
         case .markup: "starts with an HTML tag (`<p class=…`)"
+        case .masthead: "one to five words, all capitalised (name particles allowed), one of them a word news sites' names are made of (mastheads), no sentence end"
+        case .keywords: "three words or more, all lower-case, no function word, nothing but spaces, commas and hyphens between them (a tag line)"
         case .emptyItem: "only dashes, bullets or arrows"
         case .initials: "one to three words, each a single capital letter"
         case .personName: "two to four capitalised words (name particles allowed) and nothing else"
+        case .nameAndTitle: "at most fifteen words, no sentence end, one comma with a name on one side and two words or more on the other (`Jane Doe, mayor of Lindhaven`)"
         case .nextToCredit: "the line above or below is a photo credit, and this line is not prose"
         case .bullet: "starts with a bullet, arrow or `>`"
         case .short: "one to three words"
@@ -95,7 +104,7 @@ enum FurnitureFeature: String, CaseIterable, Sendable {
         case .noTerminal: "does not end with . ! ? … (closing quotes and brackets aside)"
         case .sentence: "ends with . ! ? …, has five words or more and a function word"
         case .prose: "twenty words or more with at least 20% function words, or forty words or more"
-        case .headline: "the headline: the longest line of three words or more before the first paragraph of prose that does not score as furniture on its own and does not end in an ellipsis"
+        case .headline: "the headline: the first line of four words or more (else three) before the first paragraph of prose, with none of the features of what a line says, not a caption, not ending in an ellipsis (nor a sentence, when another line qualifies)"
         case .body: "after the first and before the last paragraph of prose"
         case .edge: "before the first or after the last paragraph of prose"
         case .neighbour: "for each of the nearest non-blank lines above and below that is furniture (counted again until nothing changes, so blocks grow)"

@@ -14,10 +14,11 @@ struct FurnitureLexicon: Sendable {
     var agencies = FurnitureVocabulary()
     var creditLabels = FurnitureVocabulary()
     var domains = FurnitureVocabulary()
+    var mastheads = FurnitureVocabulary()
 
     /// The option key of each list.
     static let keys = ["labels", "weak-labels", "teaser-prefixes", "phrases", "interface-words", "stopwords", "roles",
-                       "byline-words", "agencies", "credit-labels", "domains"]
+                       "byline-words", "agencies", "credit-labels", "domains", "mastheads"]
 
     static func decode(_ options: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> FurnitureLexicon {
         var lexicon = FurnitureLexicon()
@@ -36,6 +37,7 @@ struct FurnitureLexicon: Sendable {
         lexicon.agencies = try list("agencies")
         lexicon.creditLabels = try list("credit-labels")
         lexicon.domains = try list("domains")
+        lexicon.mastheads = try list("mastheads")
         return lexicon
     }
 

@@ -109,8 +109,17 @@ struct FurnitureLine: Sendable {
         if Self.hasTimeStamp(units, range) { features.insert(.timeStamp) }
         if hasSiteName(tokens, units: units, lexicon: lexicon) { features.insert(.siteName) }
         if Self.isMarkup(units, range) { features.insert(.markup) }
+        if !terminal, tokens.count <= 5, tokens.contains(where: { lexicon.mastheads.contains(word: $0.hash) }),
+           tokens.allSatisfy({ $0.capitalised || $0.hasDigit || FurnitureLexicon.nameParticles.contains($0.hash) }) {
+            features.insert(.masthead)
+        }
+        if tokens.count >= 3, stop == 0, tokens.allSatisfy({ $0.hasLetter && !$0.capitalised && !$0.allCaps }),
+           range.allSatisfy({ WordHash.isWordUnit(units[$0]) || units[$0] == 0x20 || units[$0] == 0x2C || units[$0] == 0x2D }) {
+            features.insert(.keywords)
+        }
         if tokens.count <= 3, tokens.allSatisfy({ $0.capitalised && $0.range.count == 1 }) { features.insert(.initials) }
         if Self.isPersonName(tokens, units: units, range: range, lexicon: lexicon) { features.insert(.personName) }
+        if !terminal, Self.isNameAndTitle(tokens, units: units, range: range, lexicon: lexicon) { features.insert(.nameAndTitle) }
         if Self.startsWithBullet(units, range) { features.insert(.bullet) }
 
         // How it is written.
@@ -204,17 +213,7 @@ struct FurnitureLine: Sendable {
     /// spaces, hyphens, apostrophes and full stops.
     static func isPersonName(_ tokens: [FurnitureToken], units: UnsafeBufferPointer<UInt16>, range: Range<Int>,
                              lexicon: FurnitureLexicon) -> Bool {
-        guard (2...5).contains(tokens.count), tokens.allSatisfy({ !$0.hasDigit }),
-              !lexicon.bylineWords.contains(word: tokens[0].hash) else { return false }
-        var capitalised = 0
-        for (i, token) in tokens.enumerated() {
-            if token.capitalised && !token.glued {
-                capitalised += 1
-            } else if i == 0 || i == tokens.count - 1 || !FurnitureLexicon.nameParticles.contains(token.hash) {
-                return false
-            }
-        }
-        guard (2...4).contains(capitalised), !lexicon.weakLabels.matchesWhole(tokens[...]) else { return false }
+        guard isName(tokens[...], lexicon: lexicon) else { return false }
         for i in range where !WordHash.isWordUnit(units[i]) {
             switch units[i] {
             case 0x20, 0x2D, 0x27, 0x2019, 0x2E: continue
@@ -223,6 +222,35 @@ struct FurnitureLine: Sendable {
         }
         // A line ending in a full stop is a name only with initials (`F. H.`), not a sentence.
         return units[range.upperBound - 1] != 0x2E || tokens.last.map { $0.range.count == 1 } ?? false
+    }
+
+    /// Two to five words, two to four of them capitalised and the others name particles inside
+    /// (`Luiz Inácio Lula da Silva`), no function word or digit, no byline word first, not a weak
+    /// label.
+    static func isName(_ tokens: ArraySlice<FurnitureToken>, lexicon: FurnitureLexicon) -> Bool {
+        guard (2...5).contains(tokens.count), tokens.allSatisfy({ !$0.hasDigit }), let first = tokens.first, let last = tokens.last,
+              !lexicon.bylineWords.contains(word: first.hash) else { return false }
+        var capitalised = 0
+        for token in tokens {
+            if token.capitalised && !token.glued && !lexicon.stopwords.contains(word: token.hash) {
+                capitalised += 1
+            } else if token.range == first.range || token.range == last.range || !FurnitureLexicon.nameParticles.contains(token.hash) {
+                return false
+            }
+        }
+        return (2...4).contains(capitalised) && !lexicon.weakLabels.matchesWhole(tokens)
+    }
+
+    /// A name and a description on either side of the line's one comma, as under a picture or a
+    /// pull quote: `Jane Doe, mayor of Lindhaven`, `The candidate of the Workers' Party, Jane Doe`.
+    static func isNameAndTitle(_ tokens: [FurnitureToken], units: UnsafeBufferPointer<UInt16>, range: Range<Int>,
+                               lexicon: FurnitureLexicon) -> Bool {
+        guard tokens.count <= 15 else { return false }
+        let commas = range.filter { units[$0] == 0x2C }
+        guard commas.count == 1, let comma = commas.first else { return false }
+        let left = tokens.prefix { $0.range.upperBound <= comma }
+        let right = tokens[left.endIndex...]
+        return (isName(left, lexicon: lexicon) && right.count >= 2) || (isName(right, lexicon: lexicon) && left.count >= 2)
     }
 
     // MARK: Features read from the characters
