@@ -29,6 +29,8 @@ public final class Linter {
     public var detailedFilterAfter = 1 << 17
     /// The longest line any whole-line rule compares by hash.
     private let longestHashedLine: Int
+    /// The longest line any furniture-label rule compares by its folded words.
+    private let longestFoldedLine: Int
     /// The words the shared scan looks for (first words of phrase lists, `requires:` words).
     private let scanWords: WordScanWords
     /// Threads that share the rules of one large document, or of the linter's first document
@@ -80,6 +82,7 @@ public final class Linter {
         // The scan keeps these first words only when one of their listed followers comes next.
         self.scanWords = WordScanWords(wanted: wantedWords, followers: followers.filter { !free.contains($0.key) })
         self.longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
+        self.longestFoldedLine = rules.map(\.matcher.longestFoldedLine).max() ?? 0
     }
 
     /// This linter and the helpers for the other threads its `ruleParallelism` allows (the same
@@ -107,6 +110,7 @@ public final class Linter {
         detailedFilterAfter = original.detailedFilterAfter
         scanWords = original.scanWords
         longestHashedLine = original.longestHashedLine
+        longestFoldedLine = original.longestFoldedLine
     }
 
     /// Lines of context each part of a large file needs on either side: as many as any rule
@@ -125,7 +129,8 @@ public final class Linter {
     public func lint(_ document: Document, quoteCensus: QuoteCensus? = nil, shareRules: Bool = true) -> LintResult {
         unitsLinted += document.text.count
         if !prefilter.isDetailed, unitsLinted >= detailedFilterAfter { prefilter = Self.prefilter(for: rules, detailed: true) }
-        let scan = DocumentScan(document: document, prefilter: prefilter, words: scanWords, longestHashedLine: longestHashedLine)
+        let scan = DocumentScan(document: document, prefilter: prefilter, words: scanWords, longestHashedLine: longestHashedLine,
+                                longestFoldedLine: longestFoldedLine)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let threads = shareRules ? min(ruleParallelism, rules.count) : 1
@@ -185,6 +190,7 @@ public final class Linter {
             ("lines and paragraphs", { _ = document.lineContents; _ = document.paragraphs }),
             ("word scan", { _ = scan.wordHits }),
             ("line hashes", { _ = scan.trimmedLineHashes(caseSensitive: true); _ = scan.trimmedLineHashes(caseSensitive: false) }),
+            ("folded line hashes", { if self.longestFoldedLine > 0 { _ = scan.foldedLineHashes } }),
             ("lines with required literals", {
                 for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
             }),

@@ -55,6 +55,9 @@ public protocol MatcherKind: Sendable {
     /// The longest trimmed line (UTF-16 units) the kind compares whole by hash (see
     /// `DocumentScan.trimmedLineHashes`); 0 for kinds that compare none.
     var longestHashedLine: Int { get }
+    /// The longest trimmed line (UTF-16 units) the kind compares by its folded words (see
+    /// `DocumentScan.foldedLineHashes`); 0 for kinds that compare none.
+    var longestFoldedLine: Int { get }
     /// Whether the kind reads how many documents of the run hold a line (`CorpusCensus`).
     var usesCorpusCensus: Bool { get }
     /// How the kind decides, in words, for `rules explain` (nil: the rule's text says it all).
@@ -76,6 +79,7 @@ extension MatcherKind {
     public var requiredLiterals: RequiredLiterals? { nil }
     public var secondWordHashes: [UInt64: Set<UInt64>] { [:] }
     public var longestHashedLine: Int { 0 }
+    public var longestFoldedLine: Int { 0 }
     public var usesCorpusCensus: Bool { false }
     public var explanation: String? { nil }
 }

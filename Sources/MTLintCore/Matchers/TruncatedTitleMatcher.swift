@@ -17,12 +17,12 @@ import ICUText
 ///
 /// Two more shapes of copied headlines, each its own option:
 /// - `without-ellipsis: true`: a line that repeats the start of a nearby headline-like line
-///   (at most `max-heading-words` words) and stops, with no ellipsis: `the 89 deputies make
+///   (at most `max-heading-words` words, not ending in a full stop) and stops, with no ellipsis: `the 89 deputies make
 ///   their entry` under `the 89 deputies make their entry into the Assembly`; the copy must
 ///   have at least `min-words` words and half the headline's words, and not end a sentence.
 ///   Its fix is unsafe.
 /// - `duplicates: true` finds instead a headline-like line (`min-words` to `max-heading-words`
-///   words) that repeats a line above it word for word (case, spacing and quotation marks
+///   words, not ending in a full stop) that repeats a line above it word for word (case, spacing and quotation marks
 ///   aside): a page's headline printed two or three times. The full line stays above.
 public struct TruncatedTitleMatcherKind: MatcherKind {
     public static let key = "truncated-title"
@@ -122,18 +122,60 @@ final class TruncatedTitleMatcher: Matcher {
         }
     }
 
-    /// Headline-like lines (trimmed range and normalised words) within the word limits.
-    private func headings(in document: Document) -> [Int: (range: Range<Int>, words: [Substring], text: String)] {
-        var result: [Int: (range: Range<Int>, words: [Substring], text: String)] = [:]
-        for (index, line) in document.lines.enumerated() where !line.content.isEmpty && line.content.count <= kind.maxHeadingWords * 20 {
+    /// A headline-like line: its trimmed range and the hashes of its first 1, 2, … words as
+    /// `normalize` reads them (lower case, quotation marks straight, spacing collapsed).
+    struct Heading {
+        var range: Range<Int>
+        /// `prefixes[k - 1]`: the hash of the first `k` words; the last is the whole line's.
+        var prefixes: [UInt64]
+        var words: Int { prefixes.count }
+        var whole: UInt64 { prefixes.last ?? 0 }
+    }
+
+    /// The headline-like lines (`min-words` to `max-heading-words` words, not ending in a full
+    /// stop), by line index, read straight from the UTF-16 text: most lines are paragraphs,
+    /// left after a look at their last character.
+    private func headings(in document: Document) -> [Int: Heading] {
+        let units = document.text.units
+        var result: [Int: Heading] = [:]
+        for (index, line) in document.lines.enumerated() where !line.content.isEmpty {
             let trimmed = document.trimmed(line.content)
-            guard !trimmed.isEmpty else { continue }
-            let text = Self.normalize(document.string(trimmed))
-            let words = text.split(separator: " ")
-            guard words.count >= kind.minWords, words.count <= kind.maxHeadingWords else { continue }
-            result[index] = (trimmed, words, text)
+            // A headline does not end in a full stop; a paragraph does (most lines stop here).
+            guard let last = trimmed.last, trimmed.count <= kind.maxHeadingWords * 12,
+                  units[last] != 0x2E || (trimmed.count >= 3 && units[last - 1] == 0x2E) else { continue }
+            var prefixes: [UInt64] = []
+            var hash: UInt64 = 0xcbf29ce484222325
+            var inWord = false
+            var tooLong = false
+            for i in trimmed {
+                let u = units[i]
+                if u == 0x20 || u == 0x09 || u == 0xA0 || (u >= 0x2000 && u <= 0x200A) || u == 0x202F || u == 0x3000 {
+                    if inWord {
+                        prefixes.append(hash)
+                        if prefixes.count > kind.maxHeadingWords { tooLong = true; break }
+                        hash = (hash ^ 0x20) &* 0x100000001b3
+                    }
+                    inWord = false
+                } else {
+                    hash = (hash ^ UInt64(Self.foldForComparison(u))) &* 0x100000001b3
+                    inWord = true
+                }
+            }
+            if inWord { prefixes.append(hash) }
+            guard !tooLong, prefixes.count >= kind.minWords, prefixes.count <= kind.maxHeadingWords else { continue }
+            result[index] = Heading(range: trimmed, prefixes: prefixes)
         }
         return result
+    }
+
+    /// A unit as `normalize` reads it: lower case, every quotation mark straight.
+    @inline(__always)
+    static func foldForComparison(_ u: UInt16) -> UInt16 {
+        switch u {
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2033: 0x22
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A, 0x2032: 0x27
+        default: WordHash.lower(u)
+        }
     }
 
     /// `duplicates: true`: a headline-like line that repeats one above it.
@@ -142,7 +184,8 @@ final class TruncatedTitleMatcher: Matcher {
         for index in headings.keys.sorted() {
             guard let line = headings[index] else { continue }
             for other in max(0, index - kind.distance)..<index {
-                guard let earlier = headings[other], earlier.text == line.text else { continue }
+                guard let earlier = headings[other], earlier.whole == line.whole, earlier.words == line.words,
+                      Self.normalize(document.string(earlier.range)) == Self.normalize(document.string(line.range)) else { continue }
                 emit(Match(range: line.range, values: ["heading": document.string(earlier.range)]))
                 break
             }
@@ -154,12 +197,17 @@ final class TruncatedTitleMatcher: Matcher {
         let headings = headings(in: document)
         let units = document.text.units
         for index in headings.keys.sorted() {
-            guard let line = headings[index], let last = line.range.last,
-                  ![0x2E, 0x21, 0x3F, 0x2026, 0x3A].contains(units[last]) else { continue }
+            guard let line = headings[index], let last = line.range.last else { continue }
+            switch units[last] {
+            case 0x2E, 0x21, 0x3F, 0x2026, 0x3A: continue
+            default: break
+            }
             let low = max(0, index - kind.distance), high = min(document.lines.count - 1, index + kind.distance)
             for other in low...high where other != index {
-                guard let full = headings[other], full.words.count > line.words.count, 2 * line.words.count >= full.words.count,
-                      full.text.hasPrefix(line.text + " "), Self.beforeEllipsis(full.text) == nil else { continue }
+                guard let full = headings[other], full.words > line.words, 2 * line.words >= full.words,
+                      full.prefixes[line.words - 1] == line.whole else { continue }
+                let fullText = Self.normalize(document.string(full.range))
+                guard fullText.hasPrefix(Self.normalize(document.string(line.range)) + " "), Self.beforeEllipsis(fullText) == nil else { continue }
                 emit(Match(range: line.range, values: ["heading": document.string(full.range)], applicability: .unsafe))
                 break
             }

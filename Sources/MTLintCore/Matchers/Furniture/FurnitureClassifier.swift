@@ -48,6 +48,7 @@ struct FurnitureClassifier {
         // Neighbours, until nothing changes: a block grows from its surest lines through the
         // lines next to it that come close to the threshold on their own (scores only grow, so
         // this ends; at most `maxPasses` rounds).
+        let own = lines.map(\.score)
         var furniture = lines.map(isFurniture)
         for _ in 0..<Self.maxPasses {
             for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse {
@@ -55,7 +56,7 @@ struct FurnitureClassifier {
                 if i > 0, furniture[i - 1] { count += 1 }
                 if i + 1 < lines.count, furniture[i + 1] { count += 1 }
                 lines[i].features.remove(.neighbour)
-                lines[i].score = ownScore(lines[i]) + Double(count) * weights[.neighbour]
+                lines[i].score = own[i] + Double(count) * weights[.neighbour]
                 if count > 0 { lines[i].features.insert(.neighbour) }
             }
             let next = lines.map(isFurniture)
@@ -97,11 +98,7 @@ struct FurnitureClassifier {
     static let maxPasses = 8
 
     /// The sum of the weights of the line's own features (neighbours aside).
-    func ownScore(_ line: FurnitureLine) -> Double {
-        var score = 0.0
-        for feature in line.features.all where feature != .neighbour { score += weights[feature] }
-        return score
-    }
+    func ownScore(_ line: FurnitureLine) -> Double { line.features.score(weights) }
 
     /// Whether the line counts as furniture for its neighbours.
     func isFurniture(_ line: FurnitureLine) -> Bool {

@@ -2,32 +2,32 @@
 /// the rule file (`weights:`); a line's score is the sum of the weights of its features, and a
 /// line scoring at least the threshold is page furniture. The descriptions are what messages
 /// and `rules explain` print.
-enum FurnitureFeature: String, CaseIterable, Sendable {
+enum FurnitureFeature: Int, CaseIterable, Sendable {
     // What the line says
     case teaser
-    case teaserAfterSpace = "teaser-after-space"
-    case containsLabel = "contains-label"
-    case weakLabel = "weak-label"
+    case teaserAfterSpace
+    case containsLabel
+    case weakLabel
     case phrase
     case buttons
     case byline
     case role
-    case timeStamp = "time-stamp"
-    case siteName = "site-name"
+    case timeStamp
+    case siteName
     case masthead
     case keywords
     case markup
-    case emptyItem = "empty-item"
+    case emptyItem
     case initials
-    case personName = "person-name"
-    case nameAndTitle = "name-and-title"
-    case nextToCredit = "next-to-credit"
+    case personName
+    case nameAndTitle
+    case nextToCredit
     case bullet
     // How it is written
     case short
-    case noStopwords = "no-stopwords"
-    case titleCase = "title-case"
-    case noTerminal = "no-terminal"
+    case noStopwords
+    case titleCase
+    case noTerminal
     case sentence
     case prose
     // Where it stands
@@ -38,8 +38,49 @@ enum FurnitureFeature: String, CaseIterable, Sendable {
     case repeated
 
     /// The feature's position in `allCases`.
-    var index: Int { Self.indices[self] ?? 0 }
-    private static let indices: [FurnitureFeature: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    var index: Int { rawValue }
+
+    /// The feature's name in rule files.
+    var name: String {
+        switch self {
+        case .teaser: "teaser"
+        case .teaserAfterSpace: "teaser-after-space"
+        case .containsLabel: "contains-label"
+        case .weakLabel: "weak-label"
+        case .phrase: "phrase"
+        case .buttons: "buttons"
+        case .byline: "byline"
+        case .role: "role"
+        case .timeStamp: "time-stamp"
+        case .siteName: "site-name"
+        case .masthead: "masthead"
+        case .keywords: "keywords"
+        case .markup: "markup"
+        case .emptyItem: "empty-item"
+        case .initials: "initials"
+        case .personName: "person-name"
+        case .nameAndTitle: "name-and-title"
+        case .nextToCredit: "next-to-credit"
+        case .bullet: "bullet"
+        case .short: "short"
+        case .noStopwords: "no-stopwords"
+        case .titleCase: "title-case"
+        case .noTerminal: "no-terminal"
+        case .sentence: "sentence"
+        case .prose: "prose"
+        case .headline: "headline"
+        case .body: "body"
+        case .edge: "edge"
+        case .neighbour: "neighbour"
+        case .repeated: "repeated"
+        }
+    }
+
+    /// The feature a rule file names, if any.
+    init?(name: String) {
+        guard let feature = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = feature
+    }
 
     var description: String {
         switch self {
@@ -124,14 +165,15 @@ struct FurnitureWeights: Sendable {
     }
 
     subscript(_ feature: FurnitureFeature) -> Double { values[feature.index] }
+    subscript(index index: Int) -> Double { values[index] }
 
     /// Decodes `weights:` (every key a feature name; a feature left out weighs 0).
     static func decode(_ node: ConfigNode?, threshold: Double) throws(ConfigError) -> FurnitureWeights {
         guard let node else { return FurnitureWeights(threshold: threshold) }
-        let mapping = try node.mapping(allowed: FurnitureFeature.allCases.map(\.rawValue))
+        let mapping = try node.mapping(allowed: FurnitureFeature.allCases.map(\.name))
         var weights: [FurnitureFeature: Double] = [:]
         for entry in mapping.entries {
-            guard let feature = FurnitureFeature(rawValue: entry.key) else { continue }
+            guard let feature = FurnitureFeature(name: entry.key) else { continue }
             weights[feature] = try number(entry.value, in: -100...100)
         }
         return FurnitureWeights(threshold: threshold, weights: weights)
@@ -151,7 +193,7 @@ struct FurnitureWeights: Sendable {
         for feature in FurnitureFeature.allCases {
             var weight = Self.format(self[feature])
             while weight.count < 6 { weight += " " }
-            out += "  \(weight) \(feature.rawValue): \(feature.definition)\n"
+            out += "  \(weight) \(feature.name): \(feature.definition)\n"
         }
         return out
     }

@@ -22,7 +22,7 @@ public struct FurnitureLabelMatcherKind: MatcherKind {
 
     init(labels: FurnitureVocabulary, longestEntry: Int) {
         self.labels = labels
-        longestLine = 2 * longestEntry + 16
+        longestLine = longestEntry + 32
     }
 
     public static func decode(_ mapping: ConfigMapping, files: RuleFileResolver) throws(ConfigError) -> Self {
@@ -40,14 +40,15 @@ public struct FurnitureLabelMatcherKind: MatcherKind {
 
     public var valueNames: [String] { ["line"] }
     public var scopes: [Scope] { [.line] }
+    public var longestFoldedLine: Int { longestLine }
 
     public func makeMatcher() throws(ICUError) -> any Matcher { FurnitureLabelMatcher(kind: self) }
 
     /// Whether the trimmed line `range` is a label.
     func isLabel(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty, range.count <= longestLine else { return false }
-        let tokens = FurnitureText.tokens(units, in: range, limit: labels.longest + 1)
-        return labels.matchesWhole(tokens[...])
+        guard !range.isEmpty, range.count <= longestLine,
+              let line = FurnitureText.lineHash(units, range, maxWords: labels.longest) else { return false }
+        return labels.containsSequence(line.hash)
     }
 }
 
@@ -57,10 +58,23 @@ final class FurnitureLabelMatcher: Matcher {
     init(kind: FurnitureLabelMatcherKind) { self.kind = kind }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
-        let units = document.text.units
-        for segment in segments where !segment.isEmpty && segment.count <= kind.longestLine + 64 {
+        // The shared pass hashed every line short enough for some label rule (line scope:
+        // the segments are the lines).
+        let hashes = context.scan.foldedLineHashes
+        guard segments.count == hashes.count, context.scan.longestFoldedLine >= kind.longestLine else {
+            let units = document.text.units
+            for segment in segments where segment.count <= kind.longestLine + 64 {
+                let trimmed = document.trimmed(segment)
+                if kind.isLabel(units, trimmed) { emit(Match(range: trimmed, values: ["line": document.string(trimmed)])) }
+            }
+            return
+        }
+        for (index, segment) in segments.enumerated() where hashes[index].words > 0 {
+            let line = hashes[index]
+            guard line.words <= kind.labels.longest, kind.labels.containsSequence(line.hash) else { continue }
             let trimmed = document.trimmed(segment)
-            if kind.isLabel(units, trimmed) { emit(Match(range: trimmed, values: ["line": document.string(trimmed)])) }
+            guard trimmed.count <= kind.longestLine else { continue }
+            emit(Match(range: trimmed, values: ["line": document.string(trimmed)]))
         }
     }
 }

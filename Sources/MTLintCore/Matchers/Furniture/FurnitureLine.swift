@@ -7,6 +7,18 @@ struct FurnitureFeatures: Sendable, Equatable {
     func contains(_ feature: FurnitureFeature) -> Bool { bits & (1 << UInt32(feature.index)) != 0 }
 
     var all: [FurnitureFeature] { FurnitureFeature.allCases.filter(contains) }
+
+    /// The sum of `weights` over the features in the set (the neighbour feature aside).
+    func score(_ weights: FurnitureWeights) -> Double {
+        var rest = bits & ~(1 << UInt32(FurnitureFeature.neighbour.index))
+        var sum = 0.0
+        while rest != 0 {
+            let bit = rest.trailingZeroBitCount
+            sum += weights[index: bit]
+            rest &= rest - 1
+        }
+        return sum
+    }
 }
 
 /// What the furniture classifier reads in one non-blank line, before it looks at the lines
@@ -40,12 +52,30 @@ struct FurnitureLine: Sendable {
 
     /// Lines are read from at most this many words; longer ones are prose by their length.
     static let sampledWords = 48
+    /// Lines longer than this (UTF-16 units) that end a sentence may be taken for prose from
+    /// their start alone.
+    static let longLine = 120
 
     // MARK: Reading a line
 
     init(index: Int, range: Range<Int>, units: UnsafeBufferPointer<UInt16>, lexicon: FurnitureLexicon) {
         self.index = index
         self.range = range
+        // A paragraph that ends a sentence, with twenty words or more and function words among
+        // its first ones (or forty words), is prose: read only its start (a teaser is not).
+        if range.count > Self.longLine, Self.endsSentence(units, range) {
+            let estimate = Self.estimateWords(units, range)
+            if estimate >= 20 {
+                let head = FurnitureText.tokens(units, in: range, limit: 16)
+                let stop = head.reduce(0) { $0 + (lexicon.stopwords.contains(word: $1.hash) ? 1 : 0) }
+                if (estimate >= 40 || 5 * stop >= head.count), Self.teaser(head, units: units, range: range, lexicon: lexicon) == nil {
+                    words = estimate
+                    features.insert(.prose)
+                    features.insert(.sentence)
+                    return
+                }
+            }
+        }
         let tokens = FurnitureText.tokens(units, in: range, limit: Self.sampledWords)
         guard !tokens.isEmpty else {
             if Self.isOnlyDecoration(units, range) { features.insert(.emptyItem) }
@@ -165,7 +195,7 @@ struct FurnitureLine: Sendable {
             var hash = FurnitureText.offset
             for (count, token) in tokens[start...].prefix(labels.longest).enumerated() {
                 hash = FurnitureText.combine(hash, token.hash)
-                if count >= 1, labels.sequences.contains(hash) { return true }
+                if count >= 1, labels.containsSequence(hash) { return true }
             }
             start += 1
         }

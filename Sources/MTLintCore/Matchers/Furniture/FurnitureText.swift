@@ -88,6 +88,9 @@ enum FurnitureText {
         return scalar.properties.isLowercase
     }
 
+    /// The most words a label may have (lines with more are never compared whole).
+    static let longestLabelWords = 40
+
     /// Combines word hashes into the hash of a word sequence.
     @inline(__always)
     static func combine(_ sequence: UInt64, _ word: UInt64) -> UInt64 {
@@ -102,10 +105,33 @@ enum FurnitureText {
     /// The words of `range` in `units`, at most `limit` of them.
     static func tokens(_ units: UnsafeBufferPointer<UInt16>, in range: Range<Int>, limit: Int = .max) -> [FurnitureToken] {
         var tokens: [FurnitureToken] = []
+        forEachToken(units, in: range) { token in
+            tokens.append(token)
+            return tokens.count < limit
+        }
+        return tokens
+    }
+
+    /// The hash of the folded word sequence of `range` (`sequenceHash` of its words) and how
+    /// many words it has, without building the words; nil past `maxWords` words.
+    static func lineHash(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, maxWords: Int) -> (hash: UInt64, words: Int)? {
+        var hash = offset
+        var count = 0
+        forEachToken(units, in: range) { token in
+            hash = combine(hash, token.hash)
+            count += 1
+            return count <= maxWords
+        }
+        return count <= maxWords ? (hash, count) : nil
+    }
+
+    /// Calls `body` with each word of `range` in order, until it returns false.
+    @inline(__always)
+    static func forEachToken(_ units: UnsafeBufferPointer<UInt16>, in range: Range<Int>, _ body: (FurnitureToken) -> Bool) {
         var i = range.lowerBound
         let end = range.upperBound
         var gluedNext = false
-        while i < end, tokens.count < limit {
+        while i < end {
             var u = units[i]
             guard WordHash.isWordUnit(u) else {
                 gluedNext = false
@@ -138,13 +164,13 @@ enum FurnitureText {
                 }
                 i += 1
             }
-            tokens.append(FurnitureToken(range: start..<i, hash: hash, capitalised: capitalised,
-                                         allCaps: letters >= 2 && lowers == 0 && uppers >= 2, hasDigit: hasDigit,
-                                         hasLetter: letters > 0, glued: gluedNext))
+            let token = FurnitureToken(range: start..<i, hash: hash, capitalised: capitalised,
+                                       allCaps: letters >= 2 && lowers == 0 && uppers >= 2, hasDigit: hasDigit,
+                                       hasLetter: letters > 0, glued: gluedNext)
             // The next word is glued when this one stopped at a capital inside a letter run.
             gluedNext = i < end && WordHash.isWordUnit(units[i])
+            if !body(token) { return }
         }
-        return tokens
     }
 
     /// The word hashes of a vocabulary entry, folded as lines are.

@@ -1,6 +1,7 @@
 /// A list of words or word sequences (labels, prefixes, phrases), read from word-list files
 /// next to a rule file and compared as `FurnitureText` folds them: one entry per line, `#`
 /// comments. An entry such as `- Advertisement -` is stored as its words (`advertisement`).
+/// Lookups go through open-addressing tables keyed by the hashes (`WordHashTable`).
 struct FurnitureVocabulary: Sendable {
     /// Hashes of the entries' word sequences.
     private(set) var sequences: Set<UInt64> = []
@@ -8,6 +9,9 @@ struct FurnitureVocabulary: Sendable {
     private(set) var words: Set<UInt64> = []
     /// Hashes of the entries' first words (a quick test before a whole sequence is compared).
     private(set) var firstWords: Set<UInt64> = []
+    private var sequenceTable = WordHashTable<Bool>(set: [])
+    private var wordTable = WordHashTable<Bool>(set: [])
+    private var firstWordTable = WordHashTable<Bool>(set: [])
     /// The most words an entry has.
     private(set) var longest = 0
     /// How many entries were read.
@@ -17,9 +21,17 @@ struct FurnitureVocabulary: Sendable {
 
     init(entries: [String]) {
         for entry in entries { add(entry) }
+        makeTables()
     }
 
-    mutating func add(_ entry: String) {
+    /// Builds the lookup tables from the sets (after entries were added).
+    private mutating func makeTables() {
+        sequenceTable = WordHashTable(set: sequences)
+        wordTable = WordHashTable(set: words)
+        firstWordTable = WordHashTable(set: firstWords)
+    }
+
+    private mutating func add(_ entry: String) {
         let hashes = FurnitureText.wordHashes(of: entry)
         guard !hashes.isEmpty else { return }
         sequences.insert(FurnitureText.sequenceHash(hashes))
@@ -35,27 +47,37 @@ struct FurnitureVocabulary: Sendable {
         firstWords.formUnion(other.firstWords)
         longest = max(longest, other.longest)
         count += other.count
+        makeTables()
     }
 
     var isEmpty: Bool { count == 0 }
 
     /// Whether `word` is a one-word entry.
     @inline(__always)
-    func contains(word: UInt64) -> Bool { words.contains(word) }
+    func contains(word: UInt64) -> Bool { wordTable.contains(word) }
+
+    /// Whether `word` is the first word of an entry.
+    @inline(__always)
+    func containsFirst(word: UInt64) -> Bool { firstWordTable.contains(word) }
+
+    /// Whether `hash` is the hash of an entry's word sequence.
+    @inline(__always)
+    func containsSequence(_ hash: UInt64) -> Bool { sequenceTable.contains(hash) }
 
     /// Whether the words of `tokens` are exactly an entry.
     func matchesWhole(_ tokens: ArraySlice<FurnitureToken>) -> Bool {
         guard !tokens.isEmpty, tokens.count <= longest else { return false }
-        return sequences.contains(FurnitureText.sequenceHash(tokens.lazy.map(\.hash)))
+        return sequenceTable.contains(FurnitureText.sequenceHash(tokens.lazy.map(\.hash)))
     }
 
     /// The number of words of the longest entry that `tokens` starts with, or nil.
     func longestPrefix(of tokens: ArraySlice<FurnitureToken>) -> Int? {
+        guard let first = tokens.first, firstWordTable.contains(first.hash) else { return nil }
         var hash = FurnitureText.offset
         var found: Int?
         for (count, token) in tokens.prefix(longest).enumerated() {
             hash = FurnitureText.combine(hash, token.hash)
-            if sequences.contains(hash) { found = count + 1 }
+            if sequenceTable.contains(hash) { found = count + 1 }
         }
         return found
     }
@@ -85,6 +107,7 @@ struct FurnitureVocabulary: Sendable {
                 throw ConfigError("word list '\(try name.string())' has no entry with a letter or digit", at: name.mark)
             }
         }
+        vocabulary.makeTables()
         return vocabulary
     }
 }

@@ -34,6 +34,7 @@ public struct InlineFurnitureMatcherKind: MatcherKind {
     let domains: FurnitureVocabulary
     /// First words of all three lists.
     let firstWords: Set<UInt64>
+    let firstWordTable: WordHashTable<Bool>
 
     static let maxTeaserWords = 30
     static let maxCallWords = 14
@@ -58,6 +59,7 @@ public struct InlineFurnitureMatcherKind: MatcherKind {
         self.sources = sources
         self.domains = domains
         firstWords = teasers.firstWords.union(calls.firstWords).union(sources.firstWords)
+        firstWordTable = WordHashTable(set: firstWords)
     }
 
     public var valueNames: [String] { ["text"] }
@@ -78,8 +80,7 @@ final class InlineFurnitureMatcher: Matcher {
             while i < segment.upperBound {
                 let u = units[i - 1]
                 // A sentence ends before i: `.`, `!`, `?` or `…`, maybe behind a closing quote.
-                guard u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 || ((u == 0x201D || u == 0x22 || u == 0xBB) && i >= 2
-                        && [0x2E, 0x21, 0x3F, 0x2026].contains(units[i - 2])) else {
+                guard Self.endsSentence(u) || ((u == 0x201D || u == 0x22 || u == 0xBB) && i >= 2 && Self.endsSentence(units[i - 2])) else {
                     i += 1
                     continue
                 }
@@ -101,15 +102,19 @@ final class InlineFurnitureMatcher: Matcher {
 
     /// The furniture starting at `start` (up to `end`), if any.
     private func furniture(at start: Int, before end: Int, units: UnsafeBufferPointer<UInt16>) -> Range<Int>? {
-        let first = FurnitureText.tokens(units, in: start..<end, limit: 1)
-        guard let word = first.first, word.range.lowerBound == start, word.capitalised, kind.firstWords.contains(word.hash) else { return nil }
+        var first: FurnitureToken?
+        FurnitureText.forEachToken(units, in: start..<min(end, start + 64)) { token in
+            first = token
+            return false
+        }
+        guard let word = first, word.range.lowerBound == start, word.capitalised, kind.firstWordTable.contains(word.hash) else { return nil }
         let tokens = FurnitureText.tokens(units, in: start..<end, limit: InlineFurnitureMatcherKind.maxTeaserWords + 8)
         if let count = kind.sources.longestPrefix(of: tokens[...]), let range = sourceNote(tokens, after: count, units: units, end: end) {
             return range
         }
         if let count = kind.teasers.longestPrefix(of: tokens[...]), count < tokens.count {
             let gap = tokens[count - 1].range.upperBound..<tokens[count].range.lowerBound
-            let separated = gap.contains { [0x3A, 0x2013, 0x2014, 0x7C].contains(units[$0]) }
+            let separated = gap.contains { units[$0] == 0x3A || units[$0] == 0x2013 || units[$0] == 0x2014 || units[$0] == 0x7C }
             if separated, tokens[count].capitalised || tokens[count].hasDigit || gap.contains(where: { Self.isQuote(units[$0]) }),
                let teaserEnd = teaserEnd(tokens, from: count, units: units, end: end) {
                 return start..<teaserEnd
@@ -167,7 +172,7 @@ final class InlineFurnitureMatcher: Matcher {
         for token in tokens.prefix(InlineFurnitureMatcherKind.maxCallWords) {
             var j = token.range.upperBound
             while j < end, !WordHash.isWordUnit(units[j]) {
-                if [0x2E, 0x21, 0x3F, 0x2026].contains(units[j]) { return j + 1 }
+                if Self.endsSentence(units[j]) { return j + 1 }
                 j += 1
             }
             if j >= end { return Self.trimEnd(units, token.range.lowerBound, end) }
@@ -181,6 +186,14 @@ final class InlineFurnitureMatcher: Matcher {
         return e
     }
 
-    static func isQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2018, 0x2019].contains(u) }
-    static func isOpeningQuote(_ u: UInt16) -> Bool { [0x22, 0x201C, 0x201E, 0xAB].contains(u) }
+    static func endsSentence(_ u: UInt16) -> Bool { u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 }
+
+    static func isQuote(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x22, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB, 0x2018, 0x2019: true
+        default: false
+        }
+    }
+
+    static func isOpeningQuote(_ u: UInt16) -> Bool { u == 0x22 || u == 0x201C || u == 0x201E || u == 0xAB }
 }
