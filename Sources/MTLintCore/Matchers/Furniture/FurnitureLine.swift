@@ -64,9 +64,10 @@ struct FurnitureLine: Sendable {
         // A paragraph that ends a sentence, with twenty words or more and function words among
         // its first ones (or forty words), is prose: read only its start (a teaser is not).
         if range.count > Self.longLine, Self.endsSentence(units, range) {
-            let estimate = Self.estimateWords(units, range)
+            let head = FurnitureText.tokens(units, in: range, limit: 16)
+            // Past the sixteenth word, about one word in six units.
+            let estimate = head.count < 16 ? head.count : 16 + (range.upperBound - head[15].range.upperBound) / 6
             if estimate >= 20 {
-                let head = FurnitureText.tokens(units, in: range, limit: 16)
                 let stop = head.reduce(0) { $0 + (lexicon.stopwords.contains(word: $1.hash) ? 1 : 0) }
                 if (estimate >= 40 || 5 * stop >= head.count), Self.teaser(head, units: units, range: range, lexicon: lexicon) == nil {
                     words = estimate
@@ -82,7 +83,7 @@ struct FurnitureLine: Sendable {
             return
         }
         let sampled = tokens.count == Self.sampledWords
-        words = sampled ? Self.estimateWords(units, range) : tokens.count
+        words = sampled ? Self.estimateWords(units, range, upTo: .max) : tokens.count
         let all = tokens[...]
         var stop = 0
         for token in tokens where lexicon.stopwords.contains(word: token.hash) { stop += 1 }
@@ -368,13 +369,16 @@ struct FurnitureLine: Sendable {
         return !spaced && lower && tokens.count >= 4
     }
 
-    /// Words in a long line: runs of non-spaces.
-    static func estimateWords(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Int {
+    /// Words in a long line (runs of non-spaces), counted up to `limit`.
+    static func estimateWords(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, upTo limit: Int) -> Int {
         var count = 0
         var inWord = false
         for i in range {
             let space = units[i] == 0x20 || units[i] == 0x09
-            if !space && !inWord { count += 1 }
+            if !space && !inWord {
+                count += 1
+                if count >= limit { return count }
+            }
             inWord = !space
         }
         return count
