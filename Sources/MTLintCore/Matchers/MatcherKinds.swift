@@ -14,6 +14,7 @@ public enum MatcherKinds {
         FurnitureLabelMatcherKind.self,
         FurnitureLineMatcherKind.self,
         InlineFurnitureMatcherKind.self,
+        SiteNameSuffixMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

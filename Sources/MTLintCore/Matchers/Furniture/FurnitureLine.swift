@@ -64,9 +64,9 @@ struct FurnitureLine: Sendable {
         // A paragraph that ends a sentence, with twenty words or more and function words among
         // its first ones (or forty words), is prose: read only its start (a teaser is not).
         if range.count > Self.longLine, Self.endsSentence(units, range) {
-            let head = FurnitureText.tokens(units, in: range, limit: 16)
-            // Past the sixteenth word, about one word in six units.
-            let estimate = head.count < 16 ? head.count : 16 + (range.upperBound - head[15].range.upperBound) / 6
+            let head = FurnitureText.tokens(units, in: range, limit: 10)
+            // Past the tenth word, about one word in six units.
+            let estimate = head.count < 10 ? head.count : 10 + (range.upperBound - head[9].range.upperBound) / 6
             if estimate >= 20 {
                 let stop = head.reduce(0) { $0 + (lexicon.stopwords.contains(word: $1.hash) ? 1 : 0) }
                 if (estimate >= 40 || 5 * stop >= head.count), Self.teaser(head, units: units, range: range, lexicon: lexicon) == nil {
@@ -193,6 +193,10 @@ struct FurnitureLine: Sendable {
     static func containsLongLabel(_ tokens: ArraySlice<FurnitureToken>, _ labels: FurnitureVocabulary) -> Bool {
         var start = tokens.startIndex
         while start < tokens.endIndex {
+            guard labels.containsFirst(word: tokens[start].hash) else {
+                start += 1
+                continue
+            }
             var hash = FurnitureText.offset
             for (count, token) in tokens[start...].prefix(labels.longest).enumerated() {
                 hash = FurnitureText.combine(hash, token.hash)

@@ -105,6 +105,7 @@ enum FurnitureText {
     /// The words of `range` in `units`, at most `limit` of them.
     static func tokens(_ units: UnsafeBufferPointer<UInt16>, in range: Range<Int>, limit: Int = .max) -> [FurnitureToken] {
         var tokens: [FurnitureToken] = []
+        tokens.reserveCapacity(min(limit, 48, range.count / 2 + 1))
         forEachToken(units, in: range) { token in
             tokens.append(token)
             return tokens.count < limit
