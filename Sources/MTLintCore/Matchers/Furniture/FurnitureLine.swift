@@ -64,17 +64,25 @@ struct FurnitureLine: Sendable {
         // A paragraph that ends a sentence, with twenty words or more and function words among
         // its first ones (or forty words), is prose: read only its start (a teaser is not).
         if range.count > Self.longLine, Self.endsSentence(units, range) {
-            let head = FurnitureText.tokens(units, in: range, limit: 10)
+            // The first ten words, read without keeping them.
+            var count = 0, stop = 0, tenthEnd = range.lowerBound
+            var teaserFirst = false
+            FurnitureText.forEachToken(units, in: range) { token in
+                if count == 0 { teaserFirst = lexicon.teaserPrefixes.containsFirst(word: token.hash) }
+                if lexicon.stopwords.contains(word: token.hash) { stop += 1 }
+                count += 1
+                tenthEnd = token.range.upperBound
+                return count < 10
+            }
             // Past the tenth word, about one word in six units.
-            let estimate = head.count < 10 ? head.count : 10 + (range.upperBound - head[9].range.upperBound) / 6
-            if estimate >= 20 {
-                let stop = head.reduce(0) { $0 + (lexicon.stopwords.contains(word: $1.hash) ? 1 : 0) }
-                if (estimate >= 40 || 5 * stop >= head.count), Self.teaser(head, units: units, range: range, lexicon: lexicon) == nil {
-                    words = estimate
-                    features.insert(.prose)
-                    features.insert(.sentence)
-                    return
-                }
+            let estimate = count < 10 ? count : 10 + (range.upperBound - tenthEnd) / 6
+            let teaser = teaserFirst
+                && Self.teaser(FurnitureText.tokens(units, in: range, limit: 10), units: units, range: range, lexicon: lexicon) != nil
+            if estimate >= 20, estimate >= 40 || 5 * stop >= count, !teaser {
+                words = estimate
+                features.insert(.prose)
+                features.insert(.sentence)
+                return
             }
         }
         let tokens = FurnitureText.tokens(units, in: range, limit: Self.sampledWords)

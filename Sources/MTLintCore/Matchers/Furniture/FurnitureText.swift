@@ -174,6 +174,47 @@ enum FurnitureText {
         }
     }
 
+    /// The hashes the shared word scan (`WordHash`) gives the spellings a folded word can have
+    /// in text: as written, without accents, and with each letter that has a look-alike in the
+    /// other of Latin and Cyrillic written either way (at most 64 spellings), so a rule that
+    /// finds its words through the scan sees `Istoчник` as the scan hashes it.
+    static func scanHashes(of word: String) -> Set<UInt64> {
+        var spellings: Set<String> = [word]
+        let unaccented = String(decoding: word.utf16.map { u -> UInt16 in
+            guard u >= 0xC0 && u < 0x180 else { return u }
+            let base = latinFold[Int(u - 0xC0)]
+            return base == 0x2E ? u : base
+        }, as: UTF16.self)
+        spellings.insert(unaccented)
+        var hashes = Set<UInt64>()
+        for spelling in spellings {
+            var variants: [[UInt16]] = [[]]
+            for u in spelling.utf16 {
+                let twin = lookalikeTwin(u)
+                if let twin, variants.count < 64 {
+                    variants = variants.flatMap { [$0 + [u], $0 + [twin]] }
+                } else {
+                    variants = variants.map { $0 + [u] }
+                }
+            }
+            for variant in variants {
+                if let hash = WordHash.firstWord(of: String(decoding: variant, as: UTF16.self)) { hashes.insert(hash) }
+            }
+        }
+        return hashes
+    }
+
+    /// The letter that looks like `u` in the other script (Latin ↔ Cyrillic, lower case), if any.
+    static func lookalikeTwin(_ u: UInt16) -> UInt16? {
+        let pairs: [(UInt16, UInt16)] = [(0x61, 0x0430), (0x65, 0x0435), (0x6F, 0x043E), (0x70, 0x0440), (0x63, 0x0441),
+                                         (0x79, 0x0443), (0x78, 0x0445), (0x69, 0x0456), (0x6A, 0x0458), (0x73, 0x0455)]
+        for (latin, cyrillic) in pairs {
+            if u == latin { return cyrillic }
+            if u == cyrillic { return latin }
+        }
+        return nil
+    }
+
     /// The word hashes of a vocabulary entry, folded as lines are.
     static func wordHashes(of text: String) -> [UInt64] {
         let units = Array(text.utf16)

@@ -9,6 +9,8 @@ struct FurnitureVocabulary: Sendable {
     private(set) var words: Set<UInt64> = []
     /// Hashes of the entries' first words (a quick test before a whole sequence is compared).
     private(set) var firstWords: Set<UInt64> = []
+    /// The entries' first words as written, lower-cased (for registering with the shared word scan).
+    private(set) var firstSpellings: Set<String> = []
     private var sequenceTable = WordHashTable<Bool>(set: [])
     private var wordTable = WordHashTable<Bool>(set: [])
     private var firstWordTable = WordHashTable<Bool>(set: [])
@@ -37,6 +39,11 @@ struct FurnitureVocabulary: Sendable {
         sequences.insert(FurnitureText.sequenceHash(hashes))
         if hashes.count == 1 { words.insert(hashes[0]) }
         firstWords.insert(hashes[0])
+        let units = Array(entry.utf16)
+        if let start = units.firstIndex(where: WordHash.isWordUnit) {
+            let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.count
+            firstSpellings.insert(String(decoding: units[start..<end], as: UTF16.self).lowercased())
+        }
         longest = max(longest, hashes.count)
         count += 1
     }
@@ -45,6 +52,7 @@ struct FurnitureVocabulary: Sendable {
         sequences.formUnion(other.sequences)
         words.formUnion(other.words)
         firstWords.formUnion(other.firstWords)
+        firstSpellings.formUnion(other.firstSpellings)
         longest = max(longest, other.longest)
         count += other.count
         makeTables()

@@ -35,6 +35,9 @@ public struct InlineFurnitureMatcherKind: MatcherKind {
     /// First words of all three lists.
     let firstWords: Set<UInt64>
     let firstWordTable: WordHashTable<Bool>
+    /// The same words as the shared word scan hashes them, in every spelling they may take.
+    let scanWords: Set<UInt64>
+    let scanTable: WordHashTable<Bool>
 
     static let maxTeaserWords = 30
     static let maxCallWords = 14
@@ -60,10 +63,17 @@ public struct InlineFurnitureMatcherKind: MatcherKind {
         self.domains = domains
         firstWords = teasers.firstWords.union(calls.firstWords).union(sources.firstWords)
         firstWordTable = WordHashTable(set: firstWords)
+        var scanWords = Set<UInt64>()
+        for word in teasers.firstSpellings.union(calls.firstSpellings).union(sources.firstSpellings) {
+            scanWords.formUnion(FurnitureText.scanHashes(of: word))
+        }
+        self.scanWords = scanWords
+        scanTable = WordHashTable(set: scanWords)
     }
 
     public var valueNames: [String] { ["text"] }
     public var scopes: [Scope] { [.line] }
+    public var firstWordHashes: Set<UInt64> { scanWords }
 
     public func makeMatcher() throws(ICUError) -> any Matcher { InlineFurnitureMatcher(kind: self) }
 }
@@ -75,27 +85,25 @@ final class InlineFurnitureMatcher: Matcher {
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
         let units = document.text.units
-        for segment in segments where segment.count >= 8 {
-            var i = segment.lowerBound + 1
-            while i < segment.upperBound {
-                let u = units[i - 1]
-                // A sentence ends before i: `.`, `!`, `?` or `…`, maybe behind a closing quote.
-                guard Self.endsSentence(u) || ((u == 0x201D || u == 0x22 || u == 0xBB) && i >= 2 && Self.endsSentence(units[i - 2])) else {
-                    i += 1
-                    continue
-                }
-                var start = i
-                while start < segment.upperBound, units[start] == 0x20 || units[start] == 0x09 || units[start] == 0xA0 { start += 1 }
-                guard start < segment.upperBound, start > i || FurnitureText.isUpper(units[start]) else {
-                    i = start + 1
-                    continue
-                }
-                if let found = furniture(at: start, before: segment.upperBound, units: units) {
-                    emit(Match(range: i..<found.upperBound, values: ["text": document.string(found)]))
-                    i = found.upperBound + 1
-                } else {
-                    i = start + 1
-                }
+        // Where a listed first word starts (the shared word scan), then whether a sentence ends
+        // just before it, in the same line.
+        var segment = 0
+        var after = 0
+        for hit in context.scan.hits(of: kind.scanTable) where hit.position >= after {
+            let start = hit.position
+            while segment < segments.count, segments[segment].upperBound <= start { segment += 1 }
+            guard segment < segments.count, segments[segment].contains(start), start > segments[segment].lowerBound,
+                  FurnitureText.isUpper(units[start]) else { continue }
+            let line = segments[segment]
+            var i = start
+            while i > line.lowerBound, units[i - 1] == 0x20 || units[i - 1] == 0x09 || units[i - 1] == 0xA0 { i -= 1 }
+            guard i > line.lowerBound else { continue }
+            let u = units[i - 1]
+            guard Self.endsSentence(u) || ((u == 0x201D || u == 0x22 || u == 0xBB) && i - 1 > line.lowerBound && Self.endsSentence(units[i - 2]))
+            else { continue }
+            if let found = furniture(at: start, before: line.upperBound, units: units) {
+                emit(Match(range: i..<found.upperBound, values: ["text": document.string(found)]))
+                after = found.upperBound
             }
         }
     }
