@@ -135,9 +135,9 @@ final class TruncatedTitleMatcher: Matcher {
     /// The headline-like lines (`min-words` to `max-heading-words` words, not ending in a full
     /// stop), by line index, read straight from the UTF-16 text: most lines are paragraphs,
     /// left after a look at their last character.
-    private func headings(in document: Document) -> [Int: Heading] {
+    private func headings(in document: Document) -> [(line: Int, heading: Heading)] {
         let units = document.text.units
-        var result: [Int: Heading] = [:]
+        var result: [(line: Int, heading: Heading)] = []
         for (index, line) in document.lines.enumerated() where !line.content.isEmpty {
             let trimmed = document.trimmed(line.content)
             // A headline does not end in a full stop; a paragraph does (most lines stop here).
@@ -163,7 +163,7 @@ final class TruncatedTitleMatcher: Matcher {
             }
             if inWord { prefixes.append(hash) }
             guard !tooLong, prefixes.count >= kind.minWords, prefixes.count <= kind.maxHeadingWords else { continue }
-            result[index] = Heading(range: trimmed, prefixes: prefixes)
+            result.append((index, Heading(range: trimmed, prefixes: prefixes)))
         }
         return result
     }
@@ -178,13 +178,30 @@ final class TruncatedTitleMatcher: Matcher {
         }
     }
 
+    /// The positions in `headings` of the lines within `distance` lines of the one at `position`
+    /// (`headings` is in line order), nearest first on each side.
+    private func neighbours(of position: Int, in headings: [(line: Int, heading: Heading)], above: Bool, below: Bool) -> [Int] {
+        var result: [Int] = []
+        let line = headings[position].line
+        if above {
+            var j = position - 1
+            while j >= 0, line - headings[j].line <= kind.distance { result.append(j); j -= 1 }
+        }
+        if below {
+            var j = position + 1
+            while j < headings.count, headings[j].line - line <= kind.distance { result.append(j); j += 1 }
+        }
+        return result
+    }
+
     /// `duplicates: true`: a headline-like line that repeats one above it.
     private func findDuplicates(in document: Document, emit: (Match) -> Void) {
         let headings = headings(in: document)
-        for index in headings.keys.sorted() {
-            guard let line = headings[index] else { continue }
-            for other in max(0, index - kind.distance)..<index {
-                guard let earlier = headings[other], earlier.whole == line.whole, earlier.words == line.words,
+        for position in headings.indices {
+            let line = headings[position].heading
+            for other in neighbours(of: position, in: headings, above: true, below: false).reversed() {
+                let earlier = headings[other].heading
+                guard earlier.whole == line.whole, earlier.words == line.words,
                       Self.normalize(document.string(earlier.range)) == Self.normalize(document.string(line.range)) else { continue }
                 emit(Match(range: line.range, values: ["heading": document.string(earlier.range)]))
                 break
@@ -196,16 +213,19 @@ final class TruncatedTitleMatcher: Matcher {
     private func findCutCopies(in document: Document, emit: (Match) -> Void) {
         let headings = headings(in: document)
         let units = document.text.units
-        for index in headings.keys.sorted() {
-            guard let line = headings[index], let last = line.range.last else { continue }
+        for position in headings.indices {
+            let line = headings[position].heading
+            guard let last = line.range.last else { continue }
             switch units[last] {
             case 0x2E, 0x21, 0x3F, 0x2026, 0x3A: continue
             default: break
             }
-            let low = max(0, index - kind.distance), high = min(document.lines.count - 1, index + kind.distance)
-            for other in low...high where other != index {
-                guard let full = headings[other], full.words > line.words, 2 * line.words >= full.words,
-                      full.prefixes[line.words - 1] == line.whole else { continue }
+            let above = neighbours(of: position, in: headings, above: true, below: false)
+            let below = neighbours(of: position, in: headings, above: false, below: true)
+            // Lines above first, from the farthest (as the original order of lines).
+            for other in above.reversed() + below {
+                let full = headings[other].heading
+                guard full.words > line.words, 2 * line.words >= full.words, full.prefixes[line.words - 1] == line.whole else { continue }
                 let fullText = Self.normalize(document.string(full.range))
                 guard fullText.hasPrefix(Self.normalize(document.string(line.range)) + " "), Self.beforeEllipsis(fullText) == nil else { continue }
                 emit(Match(range: line.range, values: ["heading": document.string(full.range)], applicability: .unsafe))

@@ -14,6 +14,7 @@ struct FurnitureClassifier {
     func classify(_ document: Document, census: CorpusCensus?) -> [FurnitureLine] {
         let units = document.text.units
         var lines: [FurnitureLine] = []
+        lines.reserveCapacity(document.lines.count / 2 + 1)
         for (index, line) in document.lines.enumerated() where !line.content.isEmpty {
             let trimmed = document.trimmed(line.content)
             guard !trimmed.isEmpty else { continue }
