@@ -1,9 +1,14 @@
 /// Scores every non-blank line of a document as page furniture or article text, in the spirit
 /// of jusText (Pomikálek): each line's own features first (`FurnitureLine`), then where it
-/// stands — the article's body lies between its first and last paragraph of prose, furniture
-/// comes in blocks before and after it — and its neighbours: a line next to furniture gains
-/// weight, and so on until nothing changes, so a block of teasers, tags and bylines is taken whole while a heading
-/// between two paragraphs stays text.
+/// stands — the article's body lies between paragraphs of prose, furniture comes in blocks
+/// before and after them — and its neighbours: a line next to furniture gains weight, round
+/// after round, so a block of teasers, tags and bylines is taken whole while a heading between
+/// two paragraphs stays text.
+///
+/// Everything a line's score depends on lies within `reach` lines of it (regions are read
+/// within `regionWindow` lines, the headline within the first `headWindow` lines, neighbours
+/// at most `neighbourGap` lines apart for `maxPasses` rounds), so a large file linted in parts
+/// with that many lines of context scores each line as the whole file does.
 struct FurnitureClassifier {
     let lexicon: FurnitureLexicon
     let weights: FurnitureWeights
@@ -22,14 +27,21 @@ struct FurnitureClassifier {
         }
         guard !lines.isEmpty else { return lines }
 
-        // Where the article's prose starts and ends.
+        // Body or edge: a prose paragraph within `regionWindow` lines above and below, or not.
         let firstProse = lines.firstIndex(where: \.isProse)
-        let lastProse = lines.lastIndex(where: \.isProse)
-        for i in lines.indices where lines[i].elsewhere == nil {
-            if let firstProse, let lastProse {
-                lines[i].features.insert(i > firstProse && i < lastProse ? .body : (i < firstProse || i > lastProse ? .edge : .body))
-                if lines[i].isProse { lines[i].features.remove(.body) }
+        if firstProse != nil {
+            let prose = lines.filter(\.isProse).map(\.index)
+            var next = 0  // the first prose line after the current line
+            for i in lines.indices {
+                let line = lines[i].index
+                while next < prose.count, prose[next] <= line { next += 1 }
+                guard lines[i].elsewhere == nil, !lines[i].isProse else { continue }
+                let above = next > 0 && line - prose[next - 1] <= Self.regionWindow
+                let below = next < prose.count && prose[next] - line <= Self.regionWindow
+                lines[i].features.insert(above && below ? .body : .edge)
             }
+        }
+        for i in lines.indices where lines[i].elsewhere == nil {
             if let census, let key = lines[i].repetitionKey, !lines[i].features.contains(.sentence),
                census.documents(holding: key) >= repeatDocuments {
                 lines[i].features.insert(.repeated)
@@ -37,7 +49,8 @@ struct FurnitureClassifier {
         }
         // Captions: lines next to a photo credit.
         for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse && lines[i].words <= 40 {
-            let credit = (i > 0 && lines[i - 1].elsewhere == .credit) || (i + 1 < lines.count && lines[i + 1].elsewhere == .credit)
+            let credit = (i > 0 && lines[i - 1].elsewhere == .credit && adjacent(lines[i - 1], lines[i]))
+                || (i + 1 < lines.count && lines[i + 1].elsewhere == .credit && adjacent(lines[i], lines[i + 1]))
             if credit { lines[i].features.insert(.nextToCredit) }
         }
         for i in lines.indices { lines[i].score = ownScore(lines[i]) }
@@ -54,8 +67,8 @@ struct FurnitureClassifier {
         for _ in 0..<Self.maxPasses {
             for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse {
                 var count = 0
-                if i > 0, furniture[i - 1] { count += 1 }
-                if i + 1 < lines.count, furniture[i + 1] { count += 1 }
+                if i > 0, furniture[i - 1], adjacent(lines[i - 1], lines[i]) { count += 1 }
+                if i + 1 < lines.count, furniture[i + 1], adjacent(lines[i], lines[i + 1]) { count += 1 }
                 lines[i].features.remove(.neighbour)
                 lines[i].score = own[i] + Double(count) * weights[.neighbour]
                 if count > 0 { lines[i].features.insert(.neighbour) }
@@ -68,7 +81,7 @@ struct FurnitureClassifier {
     }
 
     /// The headline: among the lines before the first paragraph of prose (all lines when there
-    /// is none), the first line of text of four words or more (else three) with nothing of
+    /// is none) and within the first `headWindow` lines, the first line of text of four words or more (else three) with nothing of
     /// furniture's vocabulary in it, not a caption next to a photo credit, not a cut copy ending
     /// in an ellipsis, and not ending a sentence when another line qualifies (a headline rarely
     /// ends in a full stop; a standfirst does). Site names and bylines above it stay furniture;
@@ -77,6 +90,7 @@ struct FurnitureClassifier {
         var best: (index: Int, rank: Int)?
         for i in lines.indices.prefix(firstProse ?? lines.count) {
             let line = lines[i]
+            guard line.index < Self.headWindow else { break }
             guard line.elsewhere == nil, !line.isProse, line.words >= 3, !Self.evidence.contains(where: line.features.contains),
                   !line.features.contains(.nextToCredit), !Self.endsWithEllipsis(units, line.range) else { continue }
             // Rank: four words or more first, then lines that do not end a sentence.
@@ -96,7 +110,19 @@ struct FurnitureClassifier {
         return units[last] == 0x2026 || (range.count >= 3 && units[last] == 0x2E && units[last - 1] == 0x2E && units[last - 2] == 0x2E)
     }
 
-    static let maxPasses = 8
+    /// Rounds of the neighbour feature.
+    static let maxPasses = 4
+    /// Neighbours are at most this many lines apart (two blank lines between them).
+    static let neighbourGap = 3
+    /// A prose paragraph within this many lines above and below puts a line in the body.
+    static let regionWindow = 16
+    /// The headline stands within the first this many lines.
+    static let headWindow = 24
+    /// How far a line's score reaches (lines): what a part of a large file needs around it.
+    static let reach = headWindow + maxPasses * neighbourGap + 4
+
+    /// Whether two non-blank lines are neighbours (at most `neighbourGap` lines apart).
+    func adjacent(_ a: FurnitureLine, _ b: FurnitureLine) -> Bool { b.index - a.index <= Self.neighbourGap }
 
     /// The sum of the weights of the line's own features (neighbours aside).
     func ownScore(_ line: FurnitureLine) -> Double { line.features.score(weights) }

@@ -9,10 +9,12 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
     case containsLabel
     case weakLabel
     case phrase
+    case weakPhrase
     case buttons
     case byline
     case role
     case timeStamp
+    case isoTime
     case siteName
     case masthead
     case keywords
@@ -48,10 +50,12 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .containsLabel: "contains-label"
         case .weakLabel: "weak-label"
         case .phrase: "phrase"
+        case .weakPhrase: "weak-phrase"
         case .buttons: "buttons"
         case .byline: "byline"
         case .role: "role"
         case .timeStamp: "time-stamp"
+        case .isoTime: "iso-time"
         case .siteName: "site-name"
         case .masthead: "masthead"
         case .keywords: "keywords"
@@ -89,10 +93,12 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .containsLabel: "holds a widget or prompt label"
         case .weakLabel: "a section or interface word alone"
         case .phrase: "holds a furniture phrase"
+        case .weakPhrase: "holds a phrase common in furniture"
         case .buttons: "only button words"
         case .byline: "a byline without a name"
         case .role: "names a journalist's role"
         case .timeStamp: "a clock time or a machine time stamp"
+        case .isoTime: "only a machine time stamp"
         case .siteName: "a website's name"
         case .masthead: "a news site's name"
         case .keywords: "lower-case keywords"
@@ -125,10 +131,12 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .containsLabel: "holds a label of two or more words from the label lists (labels), with more words around it"
         case .weakLabel: "the whole line is a weak label (weak-labels): a site section or an interface word"
         case .phrase: "holds a phrase of the phrase list (phrases), digits folded: `0 mins ago`, `min read`, `unlimited access`"
+        case .weakPhrase: "holds a phrase of the weak phrase list (weak-phrases) and none of the phrase list: `newsletter`, `live coverage`, `a month`"
         case .buttons: "two or more interface words (interface-words) and otherwise only function words"
         case .byline: "the first word opens a byline (byline-words), the next is lower-case or a function word (the name is missing: `By with AFP`), and the line has at most eight words"
         case .role: "holds a journalist's role (roles) and has at most eight words"
         case .timeStamp: "holds a clock time (9:41, 14h30) or an ISO date (2020-11-18)"
+        case .isoTime: "nothing but an ISO 8601 date and time (2020-11-18T08:01:26.322Z)"
         case .siteName: "holds a domain name: a word, a dot and a top-level domain (domains)"
         case .markup: "starts with an HTML tag (`<p class=…`)"
         case .masthead: "one to five words, all capitalised (name particles allowed), one of them a word news sites' names are made of (mastheads), no sentence end"
@@ -145,10 +153,10 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .noTerminal: "does not end with . ! ? … (closing quotes and brackets aside)"
         case .sentence: "ends with . ! ? …, has five words or more and a function word"
         case .prose: "twenty words or more with at least 20% function words, or forty words or more"
-        case .headline: "the headline: the first line of four words or more (else three) before the first paragraph of prose, with none of the features of what a line says, not a caption, not ending in an ellipsis (nor a sentence, when another line qualifies)"
-        case .body: "after the first and before the last paragraph of prose"
-        case .edge: "before the first or after the last paragraph of prose"
-        case .neighbour: "for each of the nearest non-blank lines above and below that is furniture (counted again until nothing changes, so blocks grow)"
+        case .headline: "the headline: the first line of four words or more (else three) before the first paragraph of prose and within the first 24 lines, with none of the features of what a line says, not a caption, not ending in an ellipsis (nor a sentence, when another line qualifies)"
+        case .body: "a paragraph of prose within 16 lines above and within 16 lines below"
+        case .edge: "no paragraph of prose within 16 lines above, or none within 16 lines below (the document has some)"
+        case .neighbour: "for each of the nearest non-blank lines above and below (at most 3 lines away) that is furniture, counted again for 4 rounds, so blocks grow"
         case .repeated: "the same folded line stands in at least two other documents of the run (files of one lint or fix, records of --jsonl), and the line is short and not a sentence"
         }
     }

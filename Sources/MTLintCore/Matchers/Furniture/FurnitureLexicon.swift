@@ -8,6 +8,7 @@ final class FurnitureLexicon: Sendable {
     let weakLabels: FurnitureVocabulary
     let teaserPrefixes: FurnitureVocabulary
     let phrases: FurnitureVocabulary
+    let weakPhrases: FurnitureVocabulary
     let interfaceWords: FurnitureVocabulary
     let stopwords: FurnitureVocabulary
     let roles: FurnitureVocabulary
@@ -18,11 +19,12 @@ final class FurnitureLexicon: Sendable {
     let mastheads: FurnitureVocabulary
 
     /// The option key of each list.
-    static let keys = ["labels", "weak-labels", "teaser-prefixes", "phrases", "interface-words", "stopwords", "roles",
+    static let keys = ["labels", "weak-labels", "teaser-prefixes", "phrases", "weak-phrases", "interface-words", "stopwords", "roles",
                        "byline-words", "agencies", "credit-labels", "domains", "mastheads"]
 
     init(labels: FurnitureVocabulary = FurnitureVocabulary(), weakLabels: FurnitureVocabulary = FurnitureVocabulary(),
          teaserPrefixes: FurnitureVocabulary = FurnitureVocabulary(), phrases: FurnitureVocabulary = FurnitureVocabulary(),
+         weakPhrases: FurnitureVocabulary = FurnitureVocabulary(),
          interfaceWords: FurnitureVocabulary = FurnitureVocabulary(), stopwords: FurnitureVocabulary = FurnitureVocabulary(),
          roles: FurnitureVocabulary = FurnitureVocabulary(), bylineWords: FurnitureVocabulary = FurnitureVocabulary(),
          agencies: FurnitureVocabulary = FurnitureVocabulary(), creditLabels: FurnitureVocabulary = FurnitureVocabulary(),
@@ -31,6 +33,7 @@ final class FurnitureLexicon: Sendable {
         self.weakLabels = weakLabels
         self.teaserPrefixes = teaserPrefixes
         self.phrases = phrases
+        self.weakPhrases = weakPhrases
         self.interfaceWords = interfaceWords
         self.stopwords = stopwords
         self.roles = roles
@@ -47,7 +50,7 @@ final class FurnitureLexicon: Sendable {
             return try FurnitureVocabulary.load(node, files: files)
         }
         return FurnitureLexicon(labels: try list("labels"), weakLabels: try list("weak-labels"), teaserPrefixes: try list("teaser-prefixes"),
-                                phrases: try list("phrases"), interfaceWords: try list("interface-words"), stopwords: try list("stopwords"),
+                                phrases: try list("phrases"), weakPhrases: try list("weak-phrases"), interfaceWords: try list("interface-words"), stopwords: try list("stopwords"),
                                 roles: try list("roles"), bylineWords: try list("byline-words"), agencies: try list("agencies"),
                                 creditLabels: try list("credit-labels"), domains: try list("domains"), mastheads: try list("mastheads"))
     }

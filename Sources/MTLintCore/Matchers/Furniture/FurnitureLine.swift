@@ -128,7 +128,11 @@ struct FurnitureLine: Sendable {
         if lexicon.weakLabels.matchesWhole(all) { features.insert(.weakLabel) }
         if words <= 30 {
             if Self.containsLongLabel(all, lexicon.labels) { features.insert(.containsLabel) }
-            if lexicon.phrases.firstOccurrence(in: all) != nil { features.insert(.phrase) }
+            if lexicon.phrases.firstOccurrence(in: all) != nil {
+                features.insert(.phrase)
+            } else if lexicon.weakPhrases.firstOccurrence(in: all) != nil {
+                features.insert(.weakPhrase)
+            }
         }
         var interface = 0
         var onlyInterface = true
@@ -145,7 +149,11 @@ struct FurnitureLine: Sendable {
             features.insert(.byline)
         }
         if words <= 8, lexicon.roles.firstOccurrence(in: all) != nil { features.insert(.role) }
-        if Self.hasTimeStamp(units, range) { features.insert(.timeStamp) }
+        if Self.isISOTime(units, range) {
+            features.insert(.isoTime)
+        } else if Self.hasTimeStamp(units, range) {
+            features.insert(.timeStamp)
+        }
         if hasSiteName(tokens, units: units, lexicon: lexicon) { features.insert(.siteName) }
         if Self.isMarkup(units, range) { features.insert(.markup) }
         if !terminal, tokens.count <= 5, tokens.contains(where: { lexicon.mastheads.contains(word: $0.hash) }),
@@ -191,7 +199,7 @@ struct FurnitureLine: Sendable {
         }
         if separator { return .teaser }
         // An arrow or bullet in front stands for the separator (`>>> Relive France-Belgium`).
-        if startsWithBullet(units, range), next.capitalised || next.hasDigit || quote { return .teaser }
+        if startsWithBullet(units, range), units[range.lowerBound] != 0x2D, units[range.lowerBound] != 0x2A { return .teaser }
         guard count >= 2 else { return nil }
         if spaces >= 2 { return .teaser }
         return next.capitalised || next.hasDigit || quote ? .teaserAfterSpace : nil
@@ -354,6 +362,20 @@ struct FurnitureLine: Sendable {
                units[i + 4] == 0x2D, digit(i + 5), digit(i + 6) { return true }
         }
         return false
+    }
+
+    /// Nothing but an ISO 8601 date and time: `2020-11-18T08:01:26.322Z`, `2020-11-18 08:01`.
+    static func isISOTime(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
+        guard (16...40).contains(range.count), hasTimeStamp(units, range) else { return false }
+        var digits = 0
+        for i in range {
+            switch units[i] {
+            case 0x30...0x39: digits += 1
+            case 0x2D, 0x3A, 0x2E, 0x54, 0x5A, 0x2B, 0x20: continue
+            default: return false
+            }
+        }
+        return digits >= 12
     }
 
     /// `648x415` (two to four digits, x, two to four digits) as the first word.

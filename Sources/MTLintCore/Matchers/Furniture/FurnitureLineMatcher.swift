@@ -43,6 +43,7 @@ public struct FurnitureLineMatcherKind: MatcherKind {
     public var valueNames: [String] { ["line", "score", "reasons"] }
     public var scopes: [Scope] { [.line] }
     public var usesCorpusCensus: Bool { classifier.weights[.repeated] != 0 }
+    public var neighbourLines: Int { FurnitureClassifier.reach }
     public var explanation: String? { classifier.weights.explanation }
 
     public func makeMatcher() throws(ICUError) -> any Matcher { FurnitureLineMatcher(kind: self) }
