@@ -5,10 +5,12 @@
 /// after round, so a block of teasers, tags and bylines is taken whole while a heading between
 /// two paragraphs stays text.
 ///
-/// Everything a line's score depends on lies within `reach` lines of it (regions are read
-/// within `regionWindow` lines, the headline within the first `headWindow` lines, neighbours
-/// at most `neighbourGap` lines apart for `maxPasses` rounds), so a large file linted in parts
-/// with that many lines of context scores each line as the whole file does.
+/// Lines that other rules report (labels, credits, slugs) are left out of regions and
+/// neighbours, so fixing them away does not change how the other lines score, and a line's
+/// score depends only on lines near it (regions within `regionWindow` judged lines, the
+/// headline within the first `headWindow` lines, neighbours for `maxPasses` rounds): a large
+/// file linted or fixed in parts with `reach` lines of context scores each line as the whole
+/// file does.
 struct FurnitureClassifier {
     let lexicon: FurnitureLexicon
     let weights: FurnitureWeights
@@ -27,17 +29,25 @@ struct FurnitureClassifier {
         }
         guard !lines.isEmpty else { return lines }
 
-        // Body or edge: a prose paragraph within `regionWindow` lines above and below, or not.
+        // The lines the classifier judges, in order: lines other rules report (labels, credits,
+        // slugs) are left out, so deleting them changes nothing here.
+        let text = lines.indices.filter { lines[$0].elsewhere == nil }
         let firstProse = lines.firstIndex(where: \.isProse)
-        if firstProse != nil {
-            let prose = lines.filter(\.isProse).map(\.index)
-            var next = 0  // the first prose line after the current line
-            for i in lines.indices {
-                let line = lines[i].index
-                while next < prose.count, prose[next] <= line { next += 1 }
-                guard lines[i].elsewhere == nil, !lines[i].isProse else { continue }
-                let above = next > 0 && line - prose[next - 1] <= Self.regionWindow
-                let below = next < prose.count && prose[next] - line <= Self.regionWindow
+        // Body or edge: a prose paragraph within `regionWindow` of these lines above and below.
+        if lines.contains(where: \.isProse) {
+            var lastProse: Int?  // position in `text` of the last prose line so far
+            var nextProse = 0     // position in `text` of the next prose line
+            for (position, i) in text.enumerated() {
+                if lines[i].isProse {
+                    lastProse = position
+                    continue
+                }
+                if nextProse <= position {
+                    nextProse = position + 1
+                    while nextProse < text.count, !lines[text[nextProse]].isProse { nextProse += 1 }
+                }
+                let above = lastProse.map { position - $0 <= Self.regionWindow } ?? false
+                let below = nextProse < text.count && nextProse - position <= Self.regionWindow
                 lines[i].features.insert(above && below ? .body : .edge)
             }
         }
@@ -63,17 +73,17 @@ struct FurnitureClassifier {
         // lines next to it that come close to the threshold on their own (scores only grow, so
         // this ends; at most `maxPasses` rounds).
         let own = lines.map(\.score)
-        var furniture = lines.map(isFurniture)
+        var furniture = text.map { lines[$0].score >= weights.threshold }
         for _ in 0..<Self.maxPasses {
-            for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse {
+            for (position, i) in text.enumerated() where !lines[i].isProse {
                 var count = 0
-                if i > 0, furniture[i - 1], adjacent(lines[i - 1], lines[i]) { count += 1 }
-                if i + 1 < lines.count, furniture[i + 1], adjacent(lines[i], lines[i + 1]) { count += 1 }
+                if position > 0, furniture[position - 1] { count += 1 }
+                if position + 1 < text.count, furniture[position + 1] { count += 1 }
                 lines[i].features.remove(.neighbour)
                 lines[i].score = own[i] + Double(count) * weights[.neighbour]
                 if count > 0 { lines[i].features.insert(.neighbour) }
             }
-            let next = lines.map(isFurniture)
+            let next = text.map { lines[$0].score >= weights.threshold }
             if next == furniture { break }
             furniture = next
         }
@@ -112,17 +122,16 @@ struct FurnitureClassifier {
 
     /// Rounds of the neighbour feature.
     static let maxPasses = 4
-    /// Neighbours are at most this many lines apart (two blank lines between them).
-    static let neighbourGap = 3
-    /// A prose paragraph within this many lines above and below puts a line in the body.
-    static let regionWindow = 16
+    /// A prose paragraph within this many judged lines above and below puts a line in the body.
+    static let regionWindow = 8
     /// The headline stands within the first this many lines.
     static let headWindow = 24
-    /// How far a line's score reaches (lines): what a part of a large file needs around it.
-    static let reach = headWindow + maxPasses * neighbourGap + 4
+    /// How far a line's score reaches, in lines, for text with up to two blank lines between
+    /// lines: what a part of a large file needs around it.
+    static let reach = 3 * (regionWindow + maxPasses + 2) + headWindow
 
-    /// Whether two non-blank lines are neighbours (at most `neighbourGap` lines apart).
-    func adjacent(_ a: FurnitureLine, _ b: FurnitureLine) -> Bool { b.index - a.index <= Self.neighbourGap }
+    /// Whether two non-blank lines are next to each other (for captions and credits).
+    func adjacent(_ a: FurnitureLine, _ b: FurnitureLine) -> Bool { b.index - a.index <= 3 }
 
     /// The sum of the weights of the line's own features (neighbours aside).
     func ownScore(_ line: FurnitureLine) -> Double { line.features.score(weights) }

@@ -154,9 +154,9 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .sentence: "ends with . ! ? …, has five words or more and a function word"
         case .prose: "twenty words or more with at least 20% function words, or forty words or more"
         case .headline: "the headline: the first line of four words or more (else three) before the first paragraph of prose and within the first 24 lines, with none of the features of what a line says, not a caption, not ending in an ellipsis (nor a sentence, when another line qualifies)"
-        case .body: "a paragraph of prose within 16 lines above and within 16 lines below"
-        case .edge: "no paragraph of prose within 16 lines above, or none within 16 lines below (the document has some)"
-        case .neighbour: "for each of the nearest non-blank lines above and below (at most 3 lines away) that is furniture, counted again for 4 rounds, so blocks grow"
+        case .body: "a paragraph of prose within 8 lines above and within 8 lines below (lines other rules report not counted)"
+        case .edge: "no paragraph of prose within 8 lines above, or none within 8 lines below (the document has some)"
+        case .neighbour: "for each of the nearest lines above and below that is furniture (lines other rules report are skipped and count for nothing, so fixing them away changes nothing), counted again for 4 rounds, so blocks grow"
         case .repeated: "the same folded line stands in at least two other documents of the run (files of one lint or fix, records of --jsonl), and the line is short and not a sentence"
         }
     }
