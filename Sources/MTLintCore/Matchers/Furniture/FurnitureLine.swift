@@ -64,20 +64,20 @@ struct FurnitureLine: Sendable {
         // A paragraph that ends a sentence, with twenty words or more and function words among
         // its first ones (or forty words), is prose: read only its start (a teaser is not).
         if range.count > Self.longLine, Self.endsSentence(units, range) {
-            // The first ten words, read without keeping them.
-            var count = 0, stop = 0, tenthEnd = range.lowerBound
+            // The first eight words, read without keeping them.
+            var count = 0, stop = 0, lastEnd = range.lowerBound
             var teaserFirst = false
             FurnitureText.forEachToken(units, in: range) { token in
                 if count == 0 { teaserFirst = lexicon.teaserPrefixes.containsFirst(word: token.hash) }
                 if lexicon.stopwords.contains(word: token.hash) { stop += 1 }
                 count += 1
-                tenthEnd = token.range.upperBound
-                return count < 10
+                lastEnd = token.range.upperBound
+                return count < 8
             }
-            // Past the tenth word, about one word in six units.
-            let estimate = count < 10 ? count : 10 + (range.upperBound - tenthEnd) / 6
+            // Past the eighth word, about one word in six units.
+            let estimate = count < 8 ? count : 8 + (range.upperBound - lastEnd) / 6
             let teaser = teaserFirst
-                && Self.teaser(FurnitureText.tokens(units, in: range, limit: 10), units: units, range: range, lexicon: lexicon) != nil
+                && Self.teaser(FurnitureText.tokens(units, in: range, limit: 8), units: units, range: range, lexicon: lexicon) != nil
             if estimate >= 20, estimate >= 40 || 5 * stop >= count, !teaser {
                 words = estimate
                 features.insert(.prose)
