@@ -126,7 +126,7 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
     /// How the feature is measured, for `rules explain`.
     var definition: String {
         switch self {
-        case .teaser: "starts with a teaser prefix (teaser-prefixes) followed by punctuation (: – | > ») or by a word glued to it, then a headline"
+        case .teaser: "starts with a teaser prefix (teaser-prefixes) followed by punctuation (: – | > ») or by a word glued to it, or behind an arrow or bullet (`>>> Relive …`), then a headline"
         case .teaserAfterSpace: "starts with a teaser prefix of two or more words, a space, then a capital, a quotation mark or a digit"
         case .containsLabel: "holds a label of two or more words from the label lists (labels), with more words around it"
         case .weakLabel: "the whole line is a weak label (weak-labels): a site section or an interface word"
@@ -197,7 +197,9 @@ struct FurnitureWeights: Sendable {
     /// The table `rules explain` prints.
     var explanation: String {
         var out = "Each non-blank line gets the sum of the weights of its features; a line scoring \(Self.format(threshold)) or more is reported.\n"
-        out += "Lines that are a known label, a photo credit or an image-file slug are reported by their own rules and count here only as furniture next to other lines.\n"
+        out += "Lines that are a known label, a photo credit or an image-file slug are reported by their own rules and are left out here (fixing them away changes no other line's score).\n"
+        out += "A line of more than 120 units that ends a sentence is read from its first eight words (prose unless it opens with a teaser).\n"
+        out += "Words are compared folded: case, accents, Latin/Cyrillic look-alikes, punctuation and digits (every run is 0) do not count.\n"
         for feature in FurnitureFeature.allCases {
             var weight = Self.format(self[feature])
             while weight.count < 6 { weight += " " }
