@@ -171,6 +171,35 @@ import Testing
         #expect(found.isEmpty, "\(found)")
     }
 
+    @Test func aLiveBlogWithTimesAndAnInterviewIsLeftAlone() throws {
+        let text = """
+            Live: the council debates the harbour budget
+
+            Follow the debate as it happens.
+
+            09:41
+
+            \(Self.paragraph1)
+
+            10:05
+
+            The opposition leader said her group would not support a budget without money for the wall.
+
+            11:30
+
+            Interview with the harbour master
+
+            Q: How bad is the damage to the wall after the storm?
+            A: The wall is breached in three places and the quay is unsafe for the ferries.
+
+            Related: the islands' council has asked the region for a second ship.
+
+            The vote is expected this evening.
+            """
+        let found = try findings(text)
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func aHeadlineBylineAndAgencyCreditsAreLeftAlone() throws {
         let text = ["Harbour wall to be rebuilt before winter", "By Jane Smith", Self.paragraph1, Self.paragraph2, Self.paragraph3,
                     "(Reporting by Jane Smith; Editing by John Doe)"].joined(separator: "\n\n")

@@ -33,7 +33,13 @@ struct FurnitureClassifier {
         // slugs) are left out, so deleting them changes nothing here.
         let text = lines.indices.filter { lines[$0].elsewhere == nil }
         let firstProse = lines.firstIndex(where: \.isProse)
-        // Body or edge: a prose paragraph within `regionWindow` of these lines above and below.
+        // Body or edge: article text within `regionWindow` of these lines above and below —
+        // prose, or a sentence of twelve words or more with nothing of furniture in it (the
+        // short paragraphs of wire copy, a live blog, an interview).
+        let evidence = Self.evidence
+        func isText(_ line: FurnitureLine) -> Bool {
+            line.isProse || (line.features.contains(.sentence) && line.words >= 12 && !evidence.contains(where: line.features.contains))
+        }
         if lines.contains(where: \.isProse) {
             var lastProse: Int?  // position in `text` of the last prose line so far
             var nextProse = 0     // position in `text` of the next prose line
@@ -44,11 +50,12 @@ struct FurnitureClassifier {
                 }
                 if nextProse <= position {
                     nextProse = position + 1
-                    while nextProse < text.count, !lines[text[nextProse]].isProse { nextProse += 1 }
+                    while nextProse < text.count, !isText(lines[text[nextProse]]) { nextProse += 1 }
                 }
                 let above = lastProse.map { position - $0 <= Self.regionWindow } ?? false
                 let below = nextProse < text.count && nextProse - position <= Self.regionWindow
                 lines[i].features.insert(above && below ? .body : .edge)
+                if isText(lines[i]) { lastProse = position }
             }
         }
         for i in lines.indices where lines[i].elsewhere == nil {
@@ -58,10 +65,15 @@ struct FurnitureClassifier {
             }
         }
         // Captions: lines next to a photo credit.
+        // A caption comes before its credit; after a credit, only a line that is not a sentence
+        // is taken for one (a credit closes an image block, the article goes on after it).
         for i in lines.indices where lines[i].elsewhere == nil && !lines[i].isProse && lines[i].words <= 40 {
-            let credit = (i > 0 && lines[i - 1].elsewhere == .credit && adjacent(lines[i - 1], lines[i]))
-                || (i + 1 < lines.count && lines[i + 1].elsewhere == .credit && adjacent(lines[i], lines[i + 1]))
-            if credit { lines[i].features.insert(.nextToCredit) }
+            let sentence = lines[i].features.contains(.sentence)
+            let creditBelow = i + 1 < lines.count && lines[i + 1].elsewhere == .credit && adjacent(lines[i], lines[i + 1])
+            let creditAbove = i > 0 && lines[i - 1].elsewhere == .credit && adjacent(lines[i - 1], lines[i])
+            if (creditBelow && !(sentence && lines[i].words >= 12)) || (creditAbove && !sentence) {
+                lines[i].features.insert(.nextToCredit)
+            }
         }
         for i in lines.indices { lines[i].score = ownScore(lines[i]) }
         if let headline = headline(of: lines, before: firstProse, units: units) {

@@ -197,12 +197,14 @@ struct FurnitureLine: Sendable {
             default: break
             }
         }
-        if separator { return .teaser }
+        // A headline starts with a capital, a digit or a quotation mark (`Related: the council
+        // asked for more` is a sentence).
+        let headline = next.capitalised || next.hasDigit || quote
+        if separator { return headline ? .teaser : nil }
         // An arrow or bullet in front stands for the separator (`>>> Relive France-Belgium`).
         if startsWithBullet(units, range), units[range.lowerBound] != 0x2D, units[range.lowerBound] != 0x2A { return .teaser }
-        guard count >= 2 else { return nil }
-        if spaces >= 2 { return .teaser }
-        return next.capitalised || next.hasDigit || quote ? .teaserAfterSpace : nil
+        guard count >= 2, headline else { return nil }
+        return spaces >= 2 ? .teaser : .teaserAfterSpace
     }
 
     /// Whether a label of two or more words stands in the line among other words.
