@@ -200,6 +200,12 @@ import Testing
         #expect(found.isEmpty, "\(found)")
     }
 
+    @Test func aDatelineOnItsOwnLineIsNotACredit() throws {
+        let text = ["Council backs harbour plan", "LINDHAVEN, March 3 (Reuters) -", Self.paragraph1, Self.paragraph2].joined(separator: "\n\n")
+        let found = try findings(text)
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func aHeadlineBylineAndAgencyCreditsAreLeftAlone() throws {
         let text = ["Harbour wall to be rebuilt before winter", "By Jane Smith", Self.paragraph1, Self.paragraph2, Self.paragraph3,
                     "(Reporting by Jane Smith; Editing by John Doe)"].joined(separator: "\n\n")

@@ -234,7 +234,11 @@ struct FurnitureLine: Sendable {
             if gap.contains(where: { units[$0] == 0x3A || units[$0] == 0x2F || units[$0] == 0xA9 }) { return true }
         }
         if tokens.count <= 12, range.contains(where: { units[$0] == 0xA9 }) { return true }
-        // The last one or two words an agency, behind a slash or an opening bracket.
+        // The last one or two words an agency, behind a slash or an opening bracket, and nothing
+        // after it but a closing bracket or a full stop (`BERLIN (Reuters) -` is a dateline).
+        guard let last = tokens.last,
+              (last.range.upperBound..<range.upperBound).allSatisfy({ units[$0] == 0x29 || units[$0] == 0x5D || units[$0] == 0x2E || units[$0] == 0x20 })
+        else { return false }
         for length in [2, 1] where tokens.count > length {
             let tail = tokens.suffix(length)
             guard tail.allSatisfy({ $0.capitalised || $0.allCaps }), lexicon.agencies.matchesWhole(tail) else { continue }
