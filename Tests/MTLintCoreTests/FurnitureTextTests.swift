@@ -49,6 +49,15 @@ import Testing
         #expect(found?.start == 2 && found?.count == 3)
     }
 
+    @Test func everyFeatureHasABitAndANameTheRuleFileUses() {
+        #expect(FurnitureFeature.allCases.count < 64)
+        var set = FurnitureFeatures()
+        for feature in FurnitureFeature.allCases { set.insert(feature) }
+        #expect(set.all == FurnitureFeature.allCases)
+        #expect(Set(FurnitureFeature.allCases.map(\.name)).count == FurnitureFeature.allCases.count)
+        #expect(FurnitureFeature.allCases.allSatisfy { FurnitureFeature(name: $0.name) == $0 })
+    }
+
     @Test func repetitionKeysKeepDigitsAndSkipSentences() {
         let document = Document("Vote on day 2\n\nVote on day 3\n\nThe council met on Tuesday to vote.\n\nWeekend desk\n")
         let keys = CorpusCensus.keys(of: document)

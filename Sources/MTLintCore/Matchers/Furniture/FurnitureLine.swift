@@ -1,16 +1,16 @@
-/// A set of `FurnitureFeature`s (one bit each).
+/// A set of `FurnitureFeature`s (one bit each; there are fewer than 64).
 struct FurnitureFeatures: Sendable, Equatable {
-    var bits: UInt32 = 0
+    var bits: UInt64 = 0
 
-    mutating func insert(_ feature: FurnitureFeature) { bits |= 1 << UInt32(feature.index) }
-    mutating func remove(_ feature: FurnitureFeature) { bits &= ~(1 << UInt32(feature.index)) }
-    func contains(_ feature: FurnitureFeature) -> Bool { bits & (1 << UInt32(feature.index)) != 0 }
+    mutating func insert(_ feature: FurnitureFeature) { bits |= 1 << UInt64(feature.index) }
+    mutating func remove(_ feature: FurnitureFeature) { bits &= ~(1 << UInt64(feature.index)) }
+    func contains(_ feature: FurnitureFeature) -> Bool { bits & (1 << UInt64(feature.index)) != 0 }
 
     var all: [FurnitureFeature] { FurnitureFeature.allCases.filter(contains) }
 
     /// The sum of `weights` over the features in the set (the neighbour feature aside).
     func score(_ weights: FurnitureWeights) -> Double {
-        var rest = bits & ~(1 << UInt32(FurnitureFeature.neighbour.index))
+        var rest = bits & ~(1 << UInt64(FurnitureFeature.neighbour.index))
         var sum = 0.0
         while rest != 0 {
             let bit = rest.trailingZeroBitCount
