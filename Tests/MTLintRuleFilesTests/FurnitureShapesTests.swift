@@ -82,9 +82,10 @@ import Testing
         #expect(try flaggedLines(text).contains(number), "\(line)")
     }
 
-    @Test func anAuthorBoxIsFoundAsABlock() throws {
+    @Test(arguments: [true, false])
+    func anAuthorBoxIsFoundAsABlock(tail: Bool) throws {
         let box = ["Anna Berg", "Business correspondent in Lindhaven", "• Follow I follow"]
-        let text = article(inserting: box, tail: true)
+        let text = article(inserting: box, tail: tail)
         #expect(try flaggedLines(text).isSuperset(of: lineNumbers(of: box, in: text)))
     }
 

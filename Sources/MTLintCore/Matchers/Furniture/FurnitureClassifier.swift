@@ -75,6 +75,14 @@ struct FurnitureClassifier {
                 lines[i].features.insert(.nextToCredit)
             }
         }
+        // Author boxes: a name, then a journalist's role on the next line.
+        for (position, i) in text.enumerated() where position + 1 < text.count {
+            let next = text[position + 1]
+            if lines[i].features.contains(.personName), lines[next].features.contains(.role), adjacent(lines[i], lines[next]) {
+                lines[i].features.insert(.authorBox)
+                lines[next].features.insert(.authorBox)
+            }
+        }
         for i in lines.indices { lines[i].score = ownScore(lines[i]) }
         if let headline = headline(of: lines, before: firstProse, units: units) {
             lines[headline].features.insert(.headline)

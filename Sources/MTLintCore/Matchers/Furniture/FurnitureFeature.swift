@@ -23,6 +23,7 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
     case initials
     case personName
     case nameAndTitle
+    case authorBox
     case nextToCredit
     case bullet
     // How it is written
@@ -64,6 +65,7 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .initials: "initials"
         case .personName: "person-name"
         case .nameAndTitle: "name-and-title"
+        case .authorBox: "author-box"
         case .nextToCredit: "next-to-credit"
         case .bullet: "bullet"
         case .short: "short"
@@ -107,6 +109,7 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .initials: "only initials"
         case .personName: "only a name"
         case .nameAndTitle: "a name and a title, as under a picture"
+        case .authorBox: "an author box: a name, then a journalist's role"
         case .nextToCredit: "a caption next to a photo credit"
         case .bullet: "opens with a bullet or arrow"
         case .short: "one to three words"
@@ -145,6 +148,7 @@ enum FurnitureFeature: Int, CaseIterable, Sendable {
         case .initials: "one to three words, each a single capital letter"
         case .personName: "two to four capitalised words (name particles allowed) and nothing else"
         case .nameAndTitle: "at most fifteen words, no sentence end, one comma with a name on one side and two words or more on the other (`Jane Doe, mayor of Lindhaven`)"
+        case .authorBox: "a line that is only a name, and the next line names a journalist's role (`Jane Doe` / `Business correspondent in Berlin`): both lines"
         case .nextToCredit: "the line below is a photo credit and this line is not prose nor a sentence of twelve words or more, or the line above is one and this line is not a sentence"
         case .bullet: "starts with a bullet, arrow or `>`"
         case .short: "one to three words"
