@@ -66,9 +66,17 @@ struct CorpusMode {
         let workers = Workers(linter: linter, count: max(1, jobs))
         let progress = Progress(console: console, unit: "records")
         var bad = 0, failed = false, findings = 0
+        // Rules that count lines across documents get the census of each batch (and the one before).
+        let counting = linter.usesCorpusCensus
+        var previous: [Set<UInt64>] = []
         while true {
             let batch = reader.nextBatch(maxLines: batchLines, maxBytes: batchBytes)
             if batch.isEmpty { break }
+            if counting {
+                let keys = workers.map(batch) { line, _ in censusKeys(line) }
+                workers.setCensus(CorpusCensus(batch: keys, previous: previous))
+                previous = keys
+            }
             let outcomes = workers.map(batch) { line, linter in process(line, linter: linter) }
             var out: [UInt8] = []
             out.reserveCapacity(outcomes.reduce(0) { $0 + $1.line.count + 1 })
@@ -91,6 +99,16 @@ struct CorpusMode {
     }
 
     // MARK: One record
+
+    /// The record's text's repetition keys for the census (none for a record that is not usable:
+    /// it is reported when processed).
+    func censusKeys(_ raw: RawLine) -> Set<UInt64> {
+        guard let layout = try? JSONObjectScanner.scan(raw.bytes), let member = layout.member(Array(field.utf8)),
+              layout.count(of: Array(field.utf8)) == 1, raw.bytes[member.value.lowerBound] == UInt8(ascii: "\""),
+              let text = try? JSONObjectScanner.decodeString(raw.bytes[member.value]),
+              let document = try? Document(bytes: text, format: format) else { return [] }
+        return CorpusCensus.keys(of: document)
+    }
 
     func process(_ raw: RawLine, linter: Linter) -> Outcome {
         let bytes = raw.bytes
@@ -208,7 +226,12 @@ private final class Workers: @unchecked Sendable {
     }
 
     /// `work` over `lines` on all workers; results in input order.
-    func map(_ lines: [RawLine], _ work: @Sendable @escaping (RawLine, Linter) -> CorpusMode.Outcome) -> [CorpusMode.Outcome] {
+    func map<Value>(_ lines: [RawLine], _ work: @Sendable @escaping (RawLine, Linter) -> Value) -> [Value] {
         WorkQueue.map(lines.count, states: linters) { linter, index in work(lines[index], linter) }
+    }
+
+    /// Gives every worker's linter the census of the batch about to be linted.
+    func setCensus(_ census: CorpusCensus) {
+        for linter in linters { linter.corpusCensus = census }
     }
 }

@@ -90,7 +90,9 @@ struct FixCommand: ParsableCommand {
         let renderer = output.reporter(console: console, rules: plan.rules)
         // Each file is written (or diffed) as soon as its turn comes, in path order, and its
         // bytes dropped: only the report of what remains is kept for the end.
-        plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
+        let options = inputOptions
+        plan.stream(jobs: inputOptions.jobs, censusKeys: { CensusKeys.of($0, format: options.format(for: $0), console: console) },
+                    { input, linter, turn in
             let result = fix(input, with: linter, fixer: fixer, renderer: renderer, console: console)
             if case .success(let file) = result { progress.advance(bytes: file.original.count) }
             turn.emit(result)

@@ -47,7 +47,9 @@ struct LintCommand: ParsableCommand {
         console.out(reporter.start())
         // Findings are rendered by the worker that linted them; delivery only counts and writes.
         let renderer = reporter
-        plan.stream(jobs: inputOptions.jobs, { input, linter, turn in
+        let options = inputOptions
+        plan.stream(jobs: inputOptions.jobs, censusKeys: { CensusKeys.of($0, format: options.format(for: $0), console: console) },
+                    { input, linter, turn in
             progress.advance(bytes: lint(input, with: linter, renderer: renderer, turn: turn, console: console))
         }, deliver: { (piece: LintPiece) in
             switch piece {

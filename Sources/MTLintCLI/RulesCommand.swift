@@ -120,6 +120,9 @@ enum RuleExplanation {
         var out = "\(rule.id) — \(rule.summary)\n\n"
         out += "category: \(rule.category.rawValue)   severity: \(rule.severity.rawValue)   scope: \(rule.scope.rawValue)   fix: \(rule.fix.map { $0.applicability.rawValue } ?? "none")\n\n"
         out += "Why\n" + rule.why.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        if let explanation = rule.matcher.explanation {
+            out += "How it decides\n" + explanation.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
         out += "Flagged (⟨ ⟩ marks the finding)\n" + rule.examples.flag.map { "  ✗ \($0)" }.joined(separator: "\n") + "\n"
         out += "Not flagged\n" + rule.examples.pass.map { "  ✓ \($0)" }.joined(separator: "\n") + "\n"
         if !rule.examples.fix.isEmpty {

@@ -95,7 +95,12 @@ struct RunPlan {
     /// Runs `work` over every input on all cores, each worker with linters of its own, and hands
     /// what `work` emits to `deliver` in input order (sorted by path, standard input last) as
     /// soon as each input's turn comes, so output streams and findings are not all held.
-    func stream<Piece>(jobs: Int, _ work: @escaping (Input, Linter, InputTurn<Piece>) -> Void,
+    ///
+    /// When a rule counts lines across documents (`CorpusCensus`) and there are several inputs,
+    /// they go in batches of `CorpusCensus.batchSize`: `censusKeys` reads each input of a batch
+    /// first (on all cores), and every linter gets the batch's census before the batch is linted.
+    func stream<Piece>(jobs: Int, censusKeys: (@Sendable (Input) -> Set<UInt64>)? = nil,
+                       _ work: @escaping (Input, Linter, InputTurn<Piece>) -> Void,
                        deliver: @escaping (Piece) -> Void) {
         // One file alone: its rules (or its parts) share the cores instead.
         if order.count == 1, let group = groups.first { group.linter.ruleParallelism = jobs }
@@ -106,11 +111,25 @@ struct RunPlan {
         let wanted = max(1, min(jobs, order.count))
         let states = [originals] + (1..<wanted).compactMap { _ in try? originals.map { linter throws(ICUError) in try linter.copy() } }
         let delivery = OrderedDelivery<Piece>(window: states.count * 4, deliver: deliver)
-        _ = WorkQueue.map(order.count, states: states) { linters, index in
-            delivery.waitForRoom(index)
-            let input = order[index]
-            if let group = groupOf[input] { work(input, linters[group], InputTurn(index: index, delivery: delivery)) }
-            delivery.finish(index)
+        let order = self.order
+        let counting = censusKeys != nil && order.count >= 3 && originals.contains(where: \.usesCorpusCensus)
+        let batch = counting ? CorpusCensus.batchSize : max(order.count, 1)
+        var previous: [Set<UInt64>] = []
+        for batchStart in stride(from: 0, to: order.count, by: batch) {
+            let inputs = batchStart..<min(batchStart + batch, order.count)
+            if counting, let censusKeys {
+                let keys = WorkQueue.map(inputs.count, states: states) { _, k in censusKeys(order[inputs.lowerBound + k]) }
+                let census = CorpusCensus(batch: keys, previous: previous)
+                previous = keys
+                for state in states { for linter in state { linter.corpusCensus = census } }
+            }
+            _ = WorkQueue.map(inputs.count, states: states) { linters, k in
+                let index = inputs.lowerBound + k
+                delivery.waitForRoom(index)
+                let input = order[index]
+                if let group = groupOf[input] { work(input, linters[group], InputTurn(index: index, delivery: delivery)) }
+                delivery.finish(index)
+            }
         }
     }
 }

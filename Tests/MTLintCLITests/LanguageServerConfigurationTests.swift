@@ -85,7 +85,7 @@ import Testing
         let client = LanguageServerClient()
         client.start()
         let uri = OpenDocument.uri(ofPath: folder + "/a.txt")
-        client.open(uri, "This is breaking news.\n")
+        client.open(uri, "The storm was a breaking point for the town.\n")
         let diagnostics = try #require(client.diagnostics(for: uri))
         #expect(codes(diagnostics) == ["house/no-breaking"])
         // A rule of the user's links to its own file.

@@ -26,7 +26,7 @@ import ICUText
         // A mark on the wrong side of its space.
         ("“We will wait, ”he said.", "“We will wait,” he said."),
         ("“They want to go back to work “.", "“They want to go back to work”."),
-        ("The mayor said: “ We are going to build it.”", "The mayor said: “We are going to build it.”"),
+        ("The mayor said: “ The bridge opens in May.”", "The mayor said: “The bridge opens in May.”"),
         ("“He left before the vote. ”", "“He left before the vote.”"),
         // Glued to a word.
         ("“Nobody saw it coming.“During the night the river rose.", "“Nobody saw it coming.” During the night the river rose."),
@@ -120,17 +120,17 @@ import ICUText
         let text = "“We had the best team in the world, she recalled. The season will be long,” the coach added."
         #expect(try Self.findings(text) == ["quotes/unbalanced@, she recalled. "])
         #expect(try Self.fixed(text, unsafe: true) == "“We had the best team in the world,” she recalled. “The season will be long,” the coach added.")
-        let dashes = "“I have to see the minister – he explained – our offices are in contact.”"
-        #expect(try Self.findings(dashes).contains("quotes/unbalanced@– he explained – "))
+        let dashes = "“We must meet the council first – she explained – then the vote can go ahead.”"
+        #expect(try Self.findings(dashes).contains("quotes/unbalanced@– she explained – "))
     }
 
     @Test func aSpuriousSplitIsJoined() throws {
         let text = "The mayor asked the state to offer “help”. very quick ”to the region."
         #expect(try Self.findings(text).contains("quotes/broken-split@”. very quick ”"))
         #expect(try Self.fixed(text, unsafe: true) == "The mayor asked the state to offer “help very quick” to the region.")
-        let paragraphs = "The minister mocked an opposition of \"\n\nliving room\n\n\", he said on Monday."
+        let paragraphs = "The minister mocked a party of \"\n\narmchair critics\n\n\", he said on Monday."
         #expect(try Self.findings(paragraphs).contains("quotes/broken-split@\""))
-        #expect(try Self.fixed(paragraphs, unsafe: true) == "The minister mocked an opposition of \"living room\", he said on Monday.")
+        #expect(try Self.fixed(paragraphs, unsafe: true) == "The minister mocked a party of \"armchair critics\", he said on Monday.")
     }
 
     @Test func positionsHoldBehindEmojiCombiningMarksCJKAndCRLF() throws {

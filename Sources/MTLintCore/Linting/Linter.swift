@@ -29,6 +29,8 @@ public final class Linter {
     public var detailedFilterAfter = 1 << 17
     /// The longest line any whole-line rule compares by hash.
     private let longestHashedLine: Int
+    /// The longest line any furniture-label rule compares by its folded words.
+    private let longestFoldedLine: Int
     /// The words the shared scan looks for (first words of phrase lists, `requires:` words).
     private let scanWords: WordScanWords
     /// Threads that share the rules of one large document, or of the linter's first document
@@ -50,6 +52,9 @@ public final class Linter {
     public private(set) var ruleTimes: [Duration] = []
     /// Time spent computing each thing rules share (segments, scans) while `measuresRuleTimes` was on.
     public private(set) var sharedTimes: [String: Duration] = [:]
+    /// How many documents of the current batch of a run hold each short line (set by the
+    /// caller for each batch of inputs; nil when the run lints one document).
+    public var corpusCensus: CorpusCensus?
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
@@ -77,6 +82,7 @@ public final class Linter {
         // The scan keeps these first words only when one of their listed followers comes next.
         self.scanWords = WordScanWords(wanted: wantedWords, followers: followers.filter { !free.contains($0.key) })
         self.longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
+        self.longestFoldedLine = rules.map(\.matcher.longestFoldedLine).max() ?? 0
     }
 
     /// This linter and the helpers for the other threads its `ruleParallelism` allows (the same
@@ -104,12 +110,16 @@ public final class Linter {
         detailedFilterAfter = original.detailedFilterAfter
         scanWords = original.scanWords
         longestHashedLine = original.longestHashedLine
+        longestFoldedLine = original.longestFoldedLine
     }
 
     /// Lines of context each part of a large file needs on either side: as many as any rule
     /// looks away from a line, and at least two (a fix that deletes a line takes the blank line
     /// next to it).
     public var partContextLines: Int { max(2, rules.map(\.matcher.neighbourLines).max() ?? 0) }
+
+    /// Whether a rule counts lines across the documents of a run (see `CorpusCensus`).
+    public var usesCorpusCensus: Bool { rules.contains { $0.matcher.usesCorpusCensus } }
 
     /// Whether a rule decides by document-wide quotation-mark counts (see `QuoteCensus`).
     public var needsQuoteCensus: Bool { rules.contains { $0.matcher is QuoteModelMatcherKind } }
@@ -119,12 +129,14 @@ public final class Linter {
     public func lint(_ document: Document, quoteCensus: QuoteCensus? = nil, shareRules: Bool = true) -> LintResult {
         unitsLinted += document.text.count
         if !prefilter.isDetailed, unitsLinted >= detailedFilterAfter { prefilter = Self.prefilter(for: rules, detailed: true) }
-        let scan = DocumentScan(document: document, prefilter: prefilter, words: scanWords, longestHashedLine: longestHashedLine)
+        let scan = DocumentScan(document: document, prefilter: prefilter, words: scanWords, longestHashedLine: longestHashedLine,
+                                longestFoldedLine: longestFoldedLine)
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
         let threads = shareRules ? min(ruleParallelism, rules.count) : 1
         let isFirstDocument = !hasLinted
         hasLinted = true
+        let corpus = corpusCensus
         if threads > 1, isFirstDocument || document.text.count >= Self.parallelThreshold, prepareHelpers(threads - 1) {
             // Compute every shared structure first, so the threads only read the document.
             prepare(document, scan: scan)
@@ -132,7 +144,7 @@ public final class Linter {
             for rule in rules { rule.matcher.prepareShared(document, context: matchContext) }
             // Each thread uses its own linter's matchers on the rules it takes.
             let results = WorkQueue.map(rules.count, states: [self] + helpers.prefix(threads - 1)) { linter, index in
-                linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus)
+                linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
             }
             for result in results {
                 findings += result.findings
@@ -141,7 +153,7 @@ public final class Linter {
             failures.sort { $0.ruleID < $1.ruleID }
         } else {
             if measuresRuleTimes { prepare(document, scan: scan) }
-            (findings, failures) = run(Array(rules.indices), on: document, scan: scan, quoteCensus: quoteCensus)
+            (findings, failures) = run(Array(rules.indices), on: document, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
         }
         if !document.maskedRanges.isEmpty { findings = Self.respectMasks(findings, in: document) }
         if !document.suppressions.isEmpty {
@@ -180,6 +192,7 @@ public final class Linter {
             ("lines and paragraphs", { _ = document.lineContents; _ = document.paragraphs }),
             ("word scan", { _ = scan.wordHits }),
             ("line hashes", { _ = scan.trimmedLineHashes(caseSensitive: true); _ = scan.trimmedLineHashes(caseSensitive: false) }),
+            ("folded line hashes", { if self.longestFoldedLine > 0 { _ = scan.foldedLineHashes } }),
             ("lines with required literals", {
                 for rule in self.rules { if let literals = rule.matcher.requiredLiterals { _ = scan.lines(containing: literals) } }
             }),
@@ -224,10 +237,10 @@ public final class Linter {
 
     /// Runs the rules at `indices` with this linter's matchers.
     private func run(_ indices: [Int], on document: Document, scan: DocumentScan,
-                     quoteCensus: QuoteCensus?) -> (findings: [Finding], failures: [RuleFailure]) {
+                     quoteCensus: QuoteCensus?, corpus: CorpusCensus?) -> (findings: [Finding], failures: [RuleFailure]) {
         var findings: [Finding] = []
         var failures: [RuleFailure] = []
-        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus)
+        let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
         let clock = ContinuousClock()
         if measuresRuleTimes, ruleTimes.count != rules.count { ruleTimes = Array(repeating: .zero, count: rules.count) }
         for index in indices {

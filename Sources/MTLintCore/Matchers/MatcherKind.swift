@@ -56,6 +56,13 @@ public protocol MatcherKind: Sendable {
     /// The longest trimmed line (UTF-16 units) the kind compares whole by hash (see
     /// `DocumentScan.trimmedLineHashes`); 0 for kinds that compare none.
     var longestHashedLine: Int { get }
+    /// The longest trimmed line (UTF-16 units) the kind compares by its folded words (see
+    /// `DocumentScan.foldedLineHashes`); 0 for kinds that compare none.
+    var longestFoldedLine: Int { get }
+    /// Whether the kind reads how many documents of the run hold a line (`CorpusCensus`).
+    var usesCorpusCensus: Bool { get }
+    /// How the kind decides, in words, for `rules explain` (nil: the rule's text says it all).
+    var explanation: String? { get }
 
     func makeMatcher() throws(ICUError) -> any Matcher
 
@@ -77,6 +84,9 @@ extension MatcherKind {
     public var requiredLiterals: RequiredLiterals? { nil }
     public var secondWordHashes: [UInt64: Set<UInt64>] { [:] }
     public var longestHashedLine: Int { 0 }
+    public var longestFoldedLine: Int { 0 }
+    public var usesCorpusCensus: Bool { false }
+    public var explanation: String? { nil }
     public func prepareShared(_ document: Document, context: MatchContext) {}
 }
 
@@ -96,6 +106,8 @@ public struct MatchContext {
     /// The whole file's quotation-mark counts when the document is one part of a large file
     /// (nil: the document is the whole file).
     public var quoteCensus: QuoteCensus?
+    /// How many documents of the run hold each short line, when the run lints several.
+    public var corpus: CorpusCensus?
 
     /// The segments that may hold a match of `regex`: those containing one of its required
     /// characters (all of them when it has none).

@@ -11,6 +11,11 @@ public enum MatcherKinds {
         DictionarySplitMatcherKind.self,
         SlotPhraseMatcherKind.self,
         RepeatedWordMatcherKind.self,
+        // Page furniture (Matchers/Furniture)
+        FurnitureLabelMatcherKind.self,
+        FurnitureLineMatcherKind.self,
+        InlineFurnitureMatcherKind.self,
+        SiteNameSuffixMatcherKind.self,
     ]
 
     public static var keys: [String] { all.map { $0.key } }

@@ -20,10 +20,15 @@ public final class DocumentScan {
 
     /// The longest trimmed line a whole-line rule compares (see `trimmedLineHashes`).
     private let longestHashedLine: Int
+    /// The longest trimmed line a furniture-label rule compares (see `foldedLineHashes`).
+    let longestFoldedLine: Int
+    private var cachedFoldedLineHashes: [(hash: UInt64, words: Int)]?
 
-    init(document: Document, prefilter: CharacterPrefilter, words: WordScanWords, longestHashedLine: Int = .max) {
+    init(document: Document, prefilter: CharacterPrefilter, words: WordScanWords, longestHashedLine: Int = .max,
+         longestFoldedLine: Int = .max) {
         self.document = document
         self.longestHashedLine = longestHashedLine
+        self.longestFoldedLine = longestFoldedLine
         self.prefilter = prefilter
         self.words = words
         if !prefilter.isEmpty { (lineMasks, pairMasks) = prefilter.lineMasks(of: document) }
@@ -65,6 +70,23 @@ public final class DocumentScan {
             return LineMatcherKind.lineHash(document.text.units, trimmed, caseSensitive: caseSensitive)
         }
         trimmedLineHashes[caseSensitive] = made
+        return made
+    }
+
+    /// Each line's folded word sequence as the furniture rules compare it (`FurnitureText.lineHash`:
+    /// case, accents, punctuation and digits folded) and its number of words, shared by the
+    /// furniture-label rules; (0, 0) for blank lines and for lines longer than any of them
+    /// compares.
+    public var foldedLineHashes: [(hash: UInt64, words: Int)] {
+        if let cachedFoldedLineHashes { return cachedFoldedLineHashes }
+        let units = document.text.units
+        let made = document.lines.map { line -> (hash: UInt64, words: Int) in
+            guard !line.content.isEmpty, line.content.count <= longestFoldedLine + 64 else { return (0, 0) }
+            let trimmed = document.trimmed(line.content)
+            guard !trimmed.isEmpty, trimmed.count <= longestFoldedLine else { return (0, 0) }
+            return FurnitureText.lineHash(units, trimmed, maxWords: FurnitureText.longestLabelWords) ?? (0, 0)
+        }
+        cachedFoldedLineHashes = made
         return made
     }
 

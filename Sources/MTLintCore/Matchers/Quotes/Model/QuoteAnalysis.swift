@@ -615,7 +615,7 @@ struct QuoteIssueBuilder {
     }
 
     /// A quotation read as holding another one, where the text between them narrates
-    /// (`“… but we win. The coach admitted … “It works,” he said. This does not …”`): the outer
+    /// (`“… the road reopens. The mayor added … “It holds,” he said. The rest will …”`): the outer
     /// quotation's closing mark is missing before the narration, and after the inner one's
     /// reporting clause the speech goes on without its opening mark.
     mutating func narrationInside(_ opener: Int, _ closer: Int) {
