@@ -3,7 +3,7 @@ import MTLintCore
 /// `--format concise`: one line per finding, the shape editors' problem matchers and `grep`
 /// expect, then the summary line the text format ends with.
 ///
-///     article.txt:14:55: warning [quotes/space-before-closing] Move the space after the closing quote.
+///     article.txt:14:115: warning [quotes/spacing] Quotation mark: the space is before the closing mark instead of after it; write `immediately,” he`.
 public struct ConciseReporter: StreamingReporter, Sendable {
     public var style: TextStyle
     private var totals = RunTotals()

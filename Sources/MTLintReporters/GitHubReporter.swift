@@ -3,7 +3,7 @@ import MTLintCore
 /// `--format github`: GitHub Actions workflow commands, which the runner turns into
 /// annotations on the pull request's files:
 ///
-///     ::warning file=article.txt,line=14,col=55,endLine=14,endColumn=56,title=quotes/space-before-closing::Move the space …
+///     ::warning file=article.txt,line=14,col=115,endLine=14,endColumn=117,title=quotes/spacing::Quotation mark: the space is before …
 ///
 /// `error` findings become `::error`, `warning` `::warning`, `info` `::notice`. Columns are
 /// Unicode-scalar columns, `endColumn` exclusive as in every other format.

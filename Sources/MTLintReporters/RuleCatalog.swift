@@ -43,7 +43,7 @@ public enum RuleCatalog {
         rule.fix.map { $0.applicability.rawValue } ?? "none"
     }
 
-    /// The Markdown anchor of a rule's section (`quotes/space-before-closing` → `quotesspace-before-closing`).
+    /// The Markdown anchor of a rule's section (`quotes/spacing` → `quotesspacing`).
     public static func anchor(_ id: String) -> String {
         String(id.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "/" }
             .map { $0 == "/" ? "" : String($0) }.joined())

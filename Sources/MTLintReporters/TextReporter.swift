@@ -4,10 +4,10 @@ import MTLintCore
 /// The default output: one header line per finding, the source line with the span
 /// underlined, and the proposed fix; a summary at the end.
 ///
-///     article.txt:14:55: warning [quotes/space-before-closing] Move the space after the closing quote.
+///     article.txt:14:115: warning [quotes/spacing] Quotation mark: the space is before the closing mark instead of after it; write `immediately,” he`.
 ///        |
-///     14 | … escalation immediately, ”he said during a press briefing.
-///        |                           ^
+///     14 | …return to the table immediately, ”he said at a press point after the talks.
+///        |                                  ^^
 ///        = fix (safe): replace “ ”” with “” ”
 public struct TextReporter: StreamingReporter, Sendable {
     public var style: TextStyle

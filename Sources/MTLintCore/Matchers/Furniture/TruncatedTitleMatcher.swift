@@ -5,7 +5,7 @@ import ICUText
 ///
 /// Finds a line ending in `...` or `…` that repeats the start of a nearby line (within
 /// `distance` lines above or below), maybe behind a section label of up to `max-label-words`
-/// words: `World NATO calls on Moscow to "immediately cease" its troop...` next to the full
+/// words: `Europe EU urges Belgrade to "halt at once" its border...` next to the full
 /// headline. Label words must be capitalised (`World`, `Middle East`), so prose that quotes a
 /// headline (`He said ministers agree...`) is not taken for a copy. Scraped pages carry such teaser and breadcrumb copies of the headline. The
 /// comparison ignores case, runs of white space and the kind of quotation mark (straight,

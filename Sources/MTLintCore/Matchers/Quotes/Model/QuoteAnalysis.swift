@@ -455,10 +455,9 @@ struct QuoteIssueBuilder {
         let upper = second.spaceAfter.upperBound < block.upperBound || !second.spaceAfter.isEmpty ? second.spaceAfter.upperBound : second.end
         let close = closingMark(later)
         let closing = Edit(range: lower..<upper, replacement: close + (upper < block.upperBound && second.after != .terminal && second.after != .comma ? " " : ""))
-        let fragment = string(token.spaceAfter.upperBound < token.end + 1 ? (token.end + 1)..<lower : token.spaceAfter.upperBound..<lower)
         return QuoteIssue(kind: .split, range: token.position..<second.end, edits: [early, closing], applicability: .unsafe,
                           problem: "spurious sentence break inside a quotation",
-                          replacement: fragment.trimmingSpaces)
+                          replacement: "write `\(preview([early, closing]))`")
     }
 
     /// A closing mark with no quotation open: the opening mark is missing where the quotation
@@ -566,7 +565,7 @@ struct QuoteIssueBuilder {
             }
             issues.append(QuoteIssue(kind: .split, range: opener.range, edits: edits, applicability: .unsafe,
                                      problem: "the quotation opened here is split over paragraphs",
-                                     replacement: "the quoted words joined to their marks"))
+                                     replacement: "join the quoted words to their marks"))
             return
         }
         let next = blocks[carry.block + 1]
@@ -574,7 +573,7 @@ struct QuoteIssueBuilder {
         issues.append(QuoteIssue(kind: .split, range: opener.range, edits: [Edit(range: next.lowerBound..<next.lowerBound, replacement: opening)],
                                  applicability: .unsafe,
                                  problem: "the quotation opened here runs on into the next paragraph, which does not reopen it",
-                                 replacement: "\(opening) at the start of the next paragraph"))
+                                 replacement: "reopen it with \(opening) at the start of the next paragraph"))
     }
 
     /// The French and Italian habit of reporting inside the quotation: `“… December, he
