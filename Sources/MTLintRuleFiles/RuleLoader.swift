@@ -57,27 +57,7 @@ public enum RuleLoader {
     /// Decodes every rule file among `files` (others are data for resolvers), checks that ids
     /// are unique, and returns the rules sorted by id.
     public static func rules(from files: [RuleFile]) throws(ConfigErrors) -> [Rule] {
-        let resolver = FileSetResolver(files: files)
-        var rules: [Rule] = []
-        var errors: [ConfigError] = []
-        var firstSeen: [String: String] = [:]
-        for file in files where RuleFile.isRuleFile(file.path) {
-            do {
-                for rule in try file.rules(resolver: resolver.relative(to: file)) {
-                    if let earlier = firstSeen[rule.id] {
-                        let source = ConfigSource(path: file.path, text: file.text)
-                        errors.append(ConfigError("duplicate rule id '\(rule.id)' (also in \(earlier))", at: idMark(rule.id, in: source)))
-                    } else {
-                        firstSeen[rule.id] = file.path
-                        rules.append(rule)
-                    }
-                }
-            } catch {
-                errors.append(error)
-            }
-        }
-        if !errors.isEmpty { throw ConfigErrors(errors) }
-        return rules.sorted { $0.id < $1.id }
+        try RuleFileDecoding(files: files).rules()
     }
 
     /// The shipped rules plus the rules in `directories`.
@@ -111,6 +91,8 @@ struct FileSetResolver: RuleFileResolver {
     /// Whether `base` is the folder of a shipped rule file, whose names resolve among the
     /// shipped paths as they are.
     var baseIsBuiltin = false
+    /// Word lists and vocabularies laid out once for all the rule files of this set.
+    let derivedValues = DerivedFileValues()
 
     /// Files on disk are keyed by their standardized path (symbolic links resolved), as
     /// lookups are. Shipped files live in the binary, not on disk: their paths (`Rules/…`)
@@ -132,6 +114,15 @@ struct FileSetResolver: RuleFileResolver {
     func lines(of name: String) -> [String]? {
         guard let text = byPath[path(of: name)] else { return nil }
         return Self.lines(in: text)
+    }
+
+    func derived<Value: Sendable>(from name: String, purpose: String,
+                                  _ make: ([String]) throws(ConfigError) -> Value) throws(ConfigError) -> Value? {
+        let path = path(of: name)
+        return try derivedValues.value(purpose: purpose, path: path) { () throws(ConfigError) -> Value? in
+            guard let text = byPath[path] else { return nil }
+            return try make(Self.lines(in: text))
+        }
     }
 
     /// A shipped word list is the table laid out at build time, read where it lies in the

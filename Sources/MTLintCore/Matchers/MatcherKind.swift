@@ -132,6 +132,11 @@ public protocol RuleFileResolver: Sendable {
     /// The word list `name` (a `.words` file) as a lookup table, or nil when it does not
     /// exist (see `RuleFileResolver+WordTable.swift` for the default).
     func wordTable(of name: String) -> WordTable?
+    /// What `make` derives from the lines of `name` (nil when the file does not exist). A
+    /// resolver may make it once and share it among the rule files it serves (see
+    /// `DerivedFileValues`); `purpose` tells apart values derived differently from one file.
+    func derived<Value: Sendable>(from name: String, purpose: String,
+                                  _ make: ([String]) throws(ConfigError) -> Value) throws(ConfigError) -> Value?
 }
 
 /// A resolver for rules that refer to no files.

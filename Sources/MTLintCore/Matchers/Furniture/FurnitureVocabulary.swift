@@ -39,10 +39,11 @@ struct FurnitureVocabulary: Sendable {
         sequences.insert(FurnitureText.sequenceHash(hashes))
         if hashes.count == 1 { words.insert(hashes[0]) }
         firstWords.insert(hashes[0])
-        let units = Array(entry.utf16)
+        let units = entry.utf16
         if let start = units.firstIndex(where: WordHash.isWordUnit) {
-            let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.count
-            firstSpellings.insert(String(decoding: units[start..<end], as: UTF16.self).lowercased())
+            let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.endIndex
+            // Word units are never surrogates, so both ends fall on scalar boundaries.
+            firstSpellings.insert(String(entry[start..<end]).lowercased())
         }
         longest = max(longest, hashes.count)
         count += 1
@@ -102,20 +103,23 @@ struct FurnitureVocabulary: Sendable {
     }
 
     /// Reads and merges the word-list files `node` names (one file name or a list of them).
+    /// Each file's vocabulary is laid out once per set of rule files (several rules name the
+    /// same label lists).
     static func load(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> FurnitureVocabulary {
-        var vocabulary = FurnitureVocabulary()
         let names: [ConfigNode]
         if case .sequence(let items) = node.value { names = items } else { names = [node] }
         guard !names.isEmpty else { throw ConfigError("expected a word-list file name or a list of them", at: node.mark) }
+        var merged: FurnitureVocabulary?
         for name in names {
             let entries = try CaptionSlugMatcherKind.loadList(name, files: files)
-            let before = vocabulary.count
-            for entry in entries { vocabulary.add(entry) }
-            guard vocabulary.count > before else {
-                throw ConfigError("word list '\(try name.string())' has no entry with a letter or digit", at: name.mark)
+            let path = try name.string("a word-list file name")
+            let vocabulary = try files.derived(from: path, purpose: "furniture-vocabulary") { _ in FurnitureVocabulary(entries: entries) }
+                ?? FurnitureVocabulary(entries: entries)
+            guard !vocabulary.isEmpty else {
+                throw ConfigError("word list '\(path)' has no entry with a letter or digit", at: name.mark)
             }
+            if merged == nil { merged = vocabulary } else { merged?.formUnion(vocabulary) }
         }
-        vocabulary.makeTables()
-        return vocabulary
+        return merged ?? FurnitureVocabulary()
     }
 }

@@ -136,31 +136,33 @@ public struct SlotPhraseMatcherKind: MatcherKind {
                     secondWordHashes: followersByAnchor.filter { !freeAnchors.contains($0.key) })
     }
 
-    /// A slot list: inline, or a file with one entry per line, `entry = value` or `entry`.
+    /// A slot list: inline, or a file with one entry per line, `entry = value` or `entry`. A
+    /// file's slot is made once per set of rule files (see `RuleFileResolver.derived`).
     static func slot(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> Slot {
-        var lines: [String]
-        if case .scalar = node.value {
-            let name = try node.string("a word-list file name")
-            guard let read = files.lines(of: name) else {
-                throw ConfigError("slots: word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
-            }
-            lines = read.map { line in
-                let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-                return content.trimmedWhitespace
-            }.filter { !$0.isEmpty }
-        } else {
-            lines = try node.stringList()
+        guard case .scalar = node.value else { return try slot(lines: node.stringList(), at: node) }
+        let name = try node.string("a word-list file name")
+        let slot = try files.derived(from: name, purpose: "slot") { lines throws(ConfigError) in
+            try Self.slot(lines: WordListFile.entries(of: lines), at: node)
         }
+        guard let slot else {
+            throw ConfigError("slots: word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
+        }
+        return slot
+    }
+
+    private static func slot(lines: [String], at node: ConfigNode) throws(ConfigError) -> Slot {
         var values: [String: String] = [:]
         var phrases: [String] = []
         for line in lines {
-            let parts = line.split(separator: "=", maxSplits: 1).map { String($0).trimmedWhitespace }
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace }
             guard let phrase = parts.first, !phrase.isEmpty else { continue }
             phrases.append(phrase)
             values[PhraseMatcherKind.normalize(phrase, caseSensitive: false)] = parts.count > 1 ? parts[1] : phrase
         }
         guard !phrases.isEmpty else { throw ConfigError("slots: the list is empty", at: node.mark) }
-        let longestFirst = phrases.sorted { $0.count > $1.count }
+        // Longest first, by characters (counted once per phrase, not per comparison).
+        let lengths = phrases.map(\.count)
+        let longestFirst = phrases.indices.sorted { lengths[$0] > lengths[$1] }.map { phrases[$0] }
         let anchors = phrases.compactMap { phrase in
             phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
                 .filter { !SlotPattern.isFunctionWord($0) }.max { SlotPattern.letters($0) < SlotPattern.letters($1) }

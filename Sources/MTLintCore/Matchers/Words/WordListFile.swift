@@ -3,18 +3,26 @@
 enum WordListFile {
     static func load(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> [String] {
         let name = try node.string("a word-list file name")
-        guard let lines = files.lines(of: name) else {
+        let entries = try files.derived(from: name, purpose: "entries") { (lines: [String]) throws(ConfigError) -> [String] in Self.entries(of: lines) }
+        guard let entries else {
             throw ConfigError("word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
         }
+        guard !entries.isEmpty else { throw ConfigError("word list '\(name)' has no words", at: node.mark) }
+        return entries
+    }
+
+    /// The entries of a list's lines: each line up to a `#`, without surrounding white space,
+    /// empty ones left out.
+    static func entries(of lines: [String]) -> [String] {
         var entries: [String] = []
+        entries.reserveCapacity(lines.count)
         for line in lines {
             // Without a `#` scalar no Character is "#": the whole line is the entry.
-            let content = !line.utf8.contains(UInt8(ascii: "#")) ? line
-                : line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let content = !line.utf8.contains(UInt8(ascii: "#")) ? line[...]
+                : line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let word = content.trimmedWhitespace
             if !word.isEmpty { entries.append(word) }
         }
-        guard !entries.isEmpty else { throw ConfigError("word list '\(name)' has no words", at: node.mark) }
         return entries
     }
 }
