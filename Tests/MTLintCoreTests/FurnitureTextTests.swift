@@ -76,4 +76,36 @@ import Testing
         #expect(CorpusCensus(batch: [c]).documents(holding: key) == 0)  // counts of one are dropped
         #expect(census.batchKeys.count == 2)
     }
+
+    /// The scan hashes of a word are those of every look-alike spelling built as text and hashed
+    /// by `WordHash` (the way they were first computed), for words with accents, Cyrillic
+    /// twins, more than six twin letters (the 64-spelling cap) and leading punctuation.
+    @Test func scanHashesAreTheHashesOfEverySpelling() {
+        func reference(_ word: String) -> Set<UInt64> {
+            let unaccented = String(decoding: word.utf16.map { u -> UInt16 in
+                guard u >= 0xC0 && u < 0x180 else { return u }
+                let base = FurnitureText.latinFold[Int(u - 0xC0)]
+                return base == 0x2E ? u : base
+            }, as: UTF16.self)
+            var hashes = Set<UInt64>()
+            for spelling in Set([word, unaccented]) {
+                var variants: [[UInt16]] = [[]]
+                for u in spelling.utf16 {
+                    if let twin = FurnitureText.lookalikeTwin(u), variants.count < 64 {
+                        variants = variants.flatMap { [$0 + [u], $0 + [twin]] }
+                    } else {
+                        variants = variants.map { $0 + [u] }
+                    }
+                }
+                for variant in variants {
+                    if let hash = WordHash.firstWord(of: String(decoding: variant, as: UTF16.self)) { hashes.insert(hash) }
+                }
+            }
+            return hashes
+        }
+        for word in ["advertisement", "publicité", "источник", "istoчник", "subscriptions", "«lire", "anzeige", "x", "ça", "2024"] {
+            #expect(FurnitureText.scanHashes(of: word) == reference(word), "\(word)")
+        }
+        #expect(FurnitureText.scanHashes(of: "subscriptions").count == 64)
+    }
 }

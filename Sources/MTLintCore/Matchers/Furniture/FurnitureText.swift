@@ -36,7 +36,7 @@ enum FurnitureText {
     static let prime: UInt64 = 0x100000001b3
 
     /// Base letters of U+00C0…U+017F (`.`: none, the letter stays as it is).
-    private static let latinFold: [UInt16] = Array(
+    static let latinFold: [UInt16] = Array(
         ("aaaaaaaceeeeiiiidnooooo.ouuuuytsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
          + "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkkllllll."
          + ".llnnnnnn.nnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs").utf16)
@@ -179,27 +179,35 @@ enum FurnitureText {
     /// other of Latin and Cyrillic written either way (at most 64 spellings), so a rule that
     /// finds its words through the scan sees `Istoчник` as the scan hashes it.
     static func scanHashes(of word: String) -> Set<UInt64> {
-        var spellings: Set<String> = [word]
-        let unaccented = String(decoding: word.utf16.map { u -> UInt16 in
+        let written = Array(word.utf16)
+        let unaccented = written.map { u -> UInt16 in
             guard u >= 0xC0 && u < 0x180 else { return u }
             let base = latinFold[Int(u - 0xC0)]
             return base == 0x2E ? u : base
-        }, as: UTF16.self)
-        spellings.insert(unaccented)
-        var hashes = Set<UInt64>()
-        for spelling in spellings {
-            var variants: [[UInt16]] = [[]]
-            for u in spelling.utf16 {
-                let twin = lookalikeTwin(u)
-                if let twin, variants.count < 64 {
-                    variants = variants.flatMap { [$0 + [u], $0 + [twin]] }
-                } else {
-                    variants = variants.map { $0 + [u] }
-                }
+        }
+        var hashes = Set(firstWordHashes(ofSpellingsOf: written))
+        if unaccented != written { hashes.formUnion(firstWordHashes(ofSpellingsOf: unaccented)) }
+        return hashes
+    }
+
+    /// `WordHash`'s hash of the first word of `units` written every look-alike way: one hash per
+    /// spelling, worked out letter by letter (the hash runs left to right), so no spelling is
+    /// built as a string. Letters with a twin double the spellings while there are fewer than 64.
+    private static func firstWordHashes(ofSpellingsOf units: [UInt16]) -> [UInt64] {
+        var i = 0
+        while i < units.count, !WordHash.isWordUnit(units[i]) { i += 1 }
+        guard i < units.count else { return [] }
+        var hashes: [UInt64] = [WordHash.offset]
+        while i < units.count, WordHash.isWordUnit(units[i]) {
+            let u = units[i]
+            let lower = UInt64(WordHash.lower(u))
+            if let twin = lookalikeTwin(u), hashes.count < 64 {
+                let twinLower = UInt64(WordHash.lower(twin))
+                hashes = hashes.flatMap { [($0 ^ lower) &* WordHash.prime, ($0 ^ twinLower) &* WordHash.prime] }
+            } else {
+                for k in hashes.indices { hashes[k] = (hashes[k] ^ lower) &* WordHash.prime }
             }
-            for variant in variants {
-                if let hash = WordHash.firstWord(of: String(decoding: variant, as: UTF16.self)) { hashes.insert(hash) }
-            }
+            i += 1
         }
         return hashes
     }
