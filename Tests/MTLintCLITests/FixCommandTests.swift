@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MTLintCLI
+import MTLintCore
 import MTLintReporters
 
 @Suite struct FixCommandTests {
@@ -137,6 +138,27 @@ import MTLintReporters
         #expect(errors.contains("the original is untouched"))
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self) == "Must read\nText.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["a.txt"])
+    }
+
+    /// A file fixed in parts and only checked: the status and the count say what a fix would
+    /// do, wherever the one artifact is (first part, last part, or none), and nothing is written.
+    @Test func checkingALargeFileComparesItsPartsAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let calm = String(repeating: "The council met again on Tuesday and agreed to keep talking.\n\n", count: 70_000)
+        #expect(calm.utf8.count > PartitionedLint.threshold)
+        let cases: [(name: String, text: String, status: Int32, fixes: Int)] = [
+            ("head", "We met, ”she said.\n\n" + calm, 1, 1),
+            ("tail", calm + "We met, ”she said.\n", 1, 1),
+            ("clean", calm, 0, 0),
+        ]
+        for (name, text, status, fixes) in cases {
+            let path = folder + "/\(name).txt"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let result = runMTLint(["fix", "--check", "--select", "quote-spacing", path])
+            #expect(result.status == status, "\(name): \(result.err)")
+            #expect(result.out.contains("would fix \(fixes) (quotes/spacing ×1)") == (fixes > 0), "\(name): \(result.out)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(text.utf8), "\(name) was written")
+        }
     }
 
     /// Killing the process at any moment leaves the original or the complete result.

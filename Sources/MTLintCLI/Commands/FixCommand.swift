@@ -41,6 +41,9 @@ struct FixCommand: ParsableCommand {
         var input: Input
         var original: [UInt8]
         var outcome: FixOutcome
+        /// Whether the fixed text differs from `original` (`outcome.bytes` is empty when a
+        /// large file is only checked: its fixed text is compared part by part, not kept).
+        var changed: Bool
         /// What remains, one piece per part of a file fixed in parts.
         var remaining: [RemainingPiece]
     }
@@ -106,7 +109,7 @@ struct FixCommand: ParsableCommand {
             }
             remaining += file.remaining
             let path = file.input.displayPath
-            let changed = file.outcome.bytes != file.original
+            let changed = file.changed
             wouldChange = wouldChange || changed
             if !file.outcome.unstableRules.isEmpty {
                 console.err("mtlint: \(path): fixes did not settle after \(fixer.maxRounds) rounds; rules still changing the text: \(file.outcome.unstableRules.joined(separator: ", "))\n")
@@ -181,16 +184,23 @@ struct FixCommand: ParsableCommand {
         let report = FileReport(path: path, document: fixed, result: outcome.remaining,
                                 wordCount: output.statistics ? WordCount.count(fixed) : 0, sourceLines: output.format == .text,
                                 showing: output.showsText ? 0..<fixed.text.count : nil)
-        return FileOutcome(input: input, original: bytes, outcome: outcome, remaining: [RemainingPiece(report, renderer: renderer)])
+        return FileOutcome(input: input, original: bytes, outcome: outcome, changed: outcome.bytes != bytes,
+                           remaining: [RemainingPiece(report, renderer: renderer)])
     }
 
     /// `PartitionedFix` over the file's parts, put back together: the fixed bytes, the counts,
-    /// and one report of what remains at the fixed file's positions.
+    /// and one report of what remains at the fixed file's positions. With `--check` alone the
+    /// fixed bytes are compared with the file's part by part and dropped, so memory holds the
+    /// file once.
     func fixInParts(_ bytes: [UInt8], path: String, input: Input, linter: Linter, fixer: Fixer,
                     renderer: any StreamingReporter, partSize: Int = DocumentPartition.defaultPartSize / 2) -> FileOutcome {
         let linters = linter.withThreadCopies()
+        let keepFixed = !check || diff
         var fixed: [UInt8] = []
-        fixed.reserveCapacity(bytes.count)
+        if keepFixed { fixed.reserveCapacity(bytes.count) }
+        // How many of the file's bytes the fixed parts so far repeat, until one differs.
+        var matched = 0
+        var differs = false
         var position = FixedFilePosition()
         var applied: [String: Int] = [:]
         var rounds = 0
@@ -206,7 +216,11 @@ struct FixCommand: ParsableCommand {
             // A rule that failed in several parts is reported once.
             piece.failures.removeAll { !failed.insert($0.ruleID).inserted }
             pieces.append(RemainingPiece(piece, renderer: renderer))
-            fixed += part.bytes
+            if !differs {
+                let end = matched + part.bytes.count
+                if end <= bytes.count, bytes[matched..<end].elementsEqual(part.bytes) { matched = end } else { differs = true }
+            }
+            if keepFixed { fixed += part.bytes }
             position.advance(over: part.bytes)
             applied.merge(part.outcome.applied, uniquingKeysWith: +)
             rounds = max(rounds, part.outcome.rounds)
@@ -214,6 +228,6 @@ struct FixCommand: ParsableCommand {
         }
         let outcome = FixOutcome(bytes: fixed, applied: applied, rounds: rounds, unstableRules: unstable.sorted(),
                                  remaining: LintResult(findings: [], failures: pieces.flatMap(\.report.failures)))
-        return FileOutcome(input: input, original: bytes, outcome: outcome, remaining: pieces)
+        return FileOutcome(input: input, original: bytes, outcome: outcome, changed: differs || matched != bytes.count, remaining: pieces)
     }
 }
