@@ -82,6 +82,8 @@ public struct SlotPhraseMatcherKind: MatcherKind {
             }
         }
         let entriesNode = try options.required("entries")
+        let slotInfos = slots.mapValues(\.info)
+        let slotSources = SlotSources(slots.mapValues(\.phrases))
         var entries: [Entry] = []
         var byAnchor: [UInt64: [Int]] = [:]
         var followersByAnchor: [UInt64: Set<UInt64>] = [:]
@@ -98,12 +100,12 @@ public struct SlotPhraseMatcherKind: MatcherKind {
             if pattern.slots.contains(SlotPattern.nameSlot), dictionary == nil {
                 throw ConfigError("find: {Name} needs a dictionary (the dictionary: option)", at: findNode.contentMark)
             }
-            var infos = slots.mapValues(\.info)
+            var infos = slotInfos
             infos[SlotPattern.nameSlot] = SlotPattern.SlotInfo(chunks: 3, firstWords: nil, anchors: nil)
             guard let plan = pattern.anchorPlan(slots: infos) else {
                 throw ConfigError("find: the phrase needs a word, or a slot whose entries have words, for the word scan to find", at: findNode.contentMark)
             }
-            let regex = LazySlotRegex(pattern: pattern, slots: slots.mapValues(\.phrases))
+            let regex = LazySlotRegex(pattern: pattern, slots: slotSources)
             if !findNode.mark.source.isTrusted {
                 // A rule of the user's: compile now, so a bad phrase stops mtlint before linting.
                 do { _ = try regex.compiled() } catch {
@@ -358,19 +360,22 @@ final class SlotPhraseMatcher: Matcher {
 /// (a hundred nationalities) for each at start-up would cost more than linting a short article.
 final class LazySlotRegex: Sendable {
     let pattern: SlotPattern
-    private let slots: [String: [String]]
+    private let slots: SlotSources
     private let made: Locked<SharedRegex?>
 
-    init(pattern: SlotPattern, slots: [String: [String]]) {
+    init(pattern: SlotPattern, slots: SlotSources) {
         self.pattern = pattern
         self.slots = slots
         made = Locked(nil)
     }
 
-    /// The regex source: the phrase with each slot as an alternation of its entries.
+    /// The regex source: the phrase with each of its slots as an alternation of the slot's
+    /// entries.
     var source: String {
-        var sources = slots.mapValues { $0.map(SlotPattern.phraseSource).joined(separator: "|") }
-        sources[SlotPattern.nameSlot] = SlotPattern.nameSource
+        var sources: [String: String] = [SlotPattern.nameSlot: SlotPattern.nameSource]
+        for name in pattern.slots where sources[name] == nil {
+            if let source = slots.source(of: name) { sources[name] = source }
+        }
         return pattern.regexSource(slotSources: sources)
     }
 
@@ -389,5 +394,23 @@ final class LazySlotRegex: Sendable {
         let regex = try SharedRegex(source, options: [.caseInsensitive])
         made.withLock { $0 = regex }
         return regex
+    }
+}
+
+/// The slot lists of one rule, each written as a regex alternation the first time an entry
+/// that uses it is compiled, and then shared by the rule's other entries.
+final class SlotSources: Sendable {
+    private let phrases: [String: [String]]
+    private let written = Locked<[String: String]>([:])
+
+    init(_ phrases: [String: [String]]) { self.phrases = phrases }
+
+    /// The alternation of the entries of slot `name`, or nil for no such slot.
+    func source(of name: String) -> String? {
+        if let source = written.withLock({ $0[name] }) { return source }
+        guard let list = phrases[name] else { return nil }
+        let source = list.map(SlotPattern.phraseSource).joined(separator: "|")
+        written.withLock { $0[name] = source }
+        return source
     }
 }
