@@ -213,4 +213,28 @@ import Testing
         let found = try findings(text)
         #expect(found.isEmpty, "\(found)")
     }
+
+    /// A sentence that opens with a teaser's words and goes on after a comma is prose, and the
+    /// lines around it are not pulled in with it.
+    @Test func aSentenceOpeningWithTeaserWordsIsNotATeaser() throws {
+        let line = "Next up, Harbour United travel to Northgate on Tuesday (7.45pm kick-off), while the mayor visits the docks."
+        let text = article(inserting: [line], tail: true)
+        let found = try findings(text)
+        #expect(found.isEmpty, "\(found)")
+        // With a separator it is a teaser.
+        let teaser = "Next up: The council meets the port workers"
+        #expect(try flaggedLines(article(inserting: [teaser], tail: true)) == lineNumbers(of: [teaser], in: article(inserting: [teaser], tail: true)))
+    }
+
+    /// A credit label names someone (`Photo: Jane Smith/AFP`); followed by a description it
+    /// is a caption, and the sentence above it is not taken for one.
+    @Test func aCreditLabelBeforeADescriptionIsNotACredit() throws {
+        let lines = ["The Sea Wall (Harbour Press, £12) is published on Thursday.",
+                     "Photograph: the old wall after the January storm."]
+        let found = try findings(article(inserting: lines, tail: true))
+        #expect(found.isEmpty, "\(found)")
+        let credit = "Photograph: Jane Smith/AFP"
+        let text = article(inserting: [credit], tail: true)
+        #expect(try findings(text).contains { $0.rule.hasPrefix("credits/") })
+    }
 }

@@ -194,6 +194,9 @@ struct FurnitureLine: Sendable {
             case 0x20, 0x09, 0xA0: spaces += 1
             case 0x3A, 0x2D, 0x2013, 0x2014, 0x2015, 0x7C, 0x3E, 0xBB, 0x2192, 0x2022, 0x25BA, 0x25B6, 0x2F: separator = true
             case 0x22, 0x27, 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0xAB: quote = true
+            // A comma or semicolon after the words is the punctuation of a sentence that opens
+            // with them (`Next up, the team travel north`), not a teaser's separator.
+            case 0x2C, 0x3B: return nil
             default: break
             }
         }
@@ -231,7 +234,11 @@ struct FurnitureLine: Sendable {
     func isCredit(_ tokens: [FurnitureToken], units: UnsafeBufferPointer<UInt16>, lexicon: FurnitureLexicon) -> Bool {
         if let count = lexicon.creditLabels.longestPrefix(of: tokens[...]), count < tokens.count {
             let gap = tokens[count - 1].range.upperBound..<tokens[count].range.lowerBound
-            if gap.contains(where: { units[$0] == 0x3A || units[$0] == 0x2F || units[$0] == 0xA9 }) { return true }
+            // What follows names someone: a capitalised word or an agency (`Photo: dpa`), not a
+            // description (`Photograph: the author at home` is a caption).
+            let named = tokens[count].capitalised || tokens[count].allCaps || tokens[count].hasDigit
+                || lexicon.agencies.containsFirst(word: tokens[count].hash)
+            if named, gap.contains(where: { units[$0] == 0x3A || units[$0] == 0x2F || units[$0] == 0xA9 }) { return true }
         }
         if tokens.count <= 12, range.contains(where: { units[$0] == 0xA9 }) { return true }
         // The last one or two words an agency, behind a slash or an opening bracket, and nothing
