@@ -98,7 +98,7 @@ struct FurnitureLine: Sendable {
         let stopShare = Double(stop) / Double(tokens.count)
         let terminal = Self.endsSentence(units, range)
         // Words of a sentence: single letters (the `a` and `m` of `a.m.`) aside.
-        let sentenceWords = sampled ? words : tokens.filter { $0.hasLetter && $0.range.count > 1 }.count
+        let sentenceWords = sampled ? words : tokens.reduce(0) { $0 + ($1.hasLetter && $1.range.count > 1 ? 1 : 0) }
         let sentence = terminal && sentenceWords >= 5 && stop >= 1
 
         // Lines other rules report.

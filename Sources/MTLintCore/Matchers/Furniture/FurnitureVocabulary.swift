@@ -3,90 +3,121 @@
 /// comments. An entry such as `- Advertisement -` is stored as its words (`advertisement`).
 /// Lookups go through open-addressing tables keyed by the hashes (`WordHashTable`).
 struct FurnitureVocabulary: Sendable {
-    /// Hashes of the entries' word sequences.
-    private(set) var sequences: Set<UInt64> = []
-    /// Hashes of single-word entries.
-    private(set) var words: Set<UInt64> = []
-    /// Hashes of the entries' first words (a quick test before a whole sequence is compared).
-    private(set) var firstWords: Set<UInt64> = []
-    /// The entries' first words as written, lower-cased (for registering with the shared word scan).
-    private(set) var firstSpellings: Set<String> = []
-    private var sequenceTable = WordHashTable<Bool>(set: [])
-    private var wordTable = WordHashTable<Bool>(set: [])
-    private var firstWordTable = WordHashTable<Bool>(set: [])
-    /// The most words an entry has.
-    private(set) var longest = 0
-    /// How many entries were read.
-    private(set) var count = 0
+    /// The laid-out entries, shared by every copy of the vocabulary: a line reader and the
+    /// matchers pass vocabularies around for every line, and a copy is then one reference.
+    private final class Storage: Sendable {
+        /// Hashes of the entries' word sequences.
+        let sequences: Set<UInt64>
+        /// Hashes of single-word entries.
+        let words: Set<UInt64>
+        /// Hashes of the entries' first words (a quick test before a whole sequence is compared).
+        let firstWords: Set<UInt64>
+        /// The entries' first words as written, lower-cased (for registering with the shared word scan).
+        let firstSpellings: Set<String>
+        let sequenceTable: WordHashTable<Bool>
+        let wordTable: WordHashTable<Bool>
+        let firstWordTable: WordHashTable<Bool>
+        /// The most words an entry has.
+        let longest: Int
+        /// How many entries were read.
+        let count: Int
 
-    init() {}
+        init(_ entries: Entries) {
+            sequences = entries.sequences
+            words = entries.words
+            firstWords = entries.firstWords
+            firstSpellings = entries.firstSpellings
+            sequenceTable = WordHashTable(set: entries.sequences)
+            wordTable = WordHashTable(set: entries.words)
+            firstWordTable = WordHashTable(set: entries.firstWords)
+            longest = entries.longest
+            count = entries.count
+        }
+    }
+
+    /// Entries being read, before they are laid out.
+    private struct Entries {
+        var sequences: Set<UInt64> = []
+        var words: Set<UInt64> = []
+        var firstWords: Set<UInt64> = []
+        var firstSpellings: Set<String> = []
+        var longest = 0
+        var count = 0
+
+        mutating func add(_ entry: String) {
+            let hashes = FurnitureText.wordHashes(of: entry)
+            guard !hashes.isEmpty else { return }
+            sequences.insert(FurnitureText.sequenceHash(hashes))
+            if hashes.count == 1 { words.insert(hashes[0]) }
+            firstWords.insert(hashes[0])
+            let units = entry.utf16
+            if let start = units.firstIndex(where: WordHash.isWordUnit) {
+                let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.endIndex
+                // Word units are never surrogates, so both ends fall on scalar boundaries.
+                firstSpellings.insert(String(entry[start..<end]).lowercased())
+            }
+            longest = max(longest, hashes.count)
+            count += 1
+        }
+    }
+
+    private var storage: Storage
+
+    var sequences: Set<UInt64> { storage.sequences }
+    var words: Set<UInt64> { storage.words }
+    var firstWords: Set<UInt64> { storage.firstWords }
+    var firstSpellings: Set<String> { storage.firstSpellings }
+    var longest: Int { storage.longest }
+    var count: Int { storage.count }
+
+    init() { storage = Storage(Entries()) }
 
     init(entries: [String]) {
-        for entry in entries { add(entry) }
-        makeTables()
+        var read = Entries()
+        for entry in entries { read.add(entry) }
+        storage = Storage(read)
     }
 
-    /// Builds the lookup tables from the sets (after entries were added).
-    private mutating func makeTables() {
-        sequenceTable = WordHashTable(set: sequences)
-        wordTable = WordHashTable(set: words)
-        firstWordTable = WordHashTable(set: firstWords)
-    }
-
-    private mutating func add(_ entry: String) {
-        let hashes = FurnitureText.wordHashes(of: entry)
-        guard !hashes.isEmpty else { return }
-        sequences.insert(FurnitureText.sequenceHash(hashes))
-        if hashes.count == 1 { words.insert(hashes[0]) }
-        firstWords.insert(hashes[0])
-        let units = entry.utf16
-        if let start = units.firstIndex(where: WordHash.isWordUnit) {
-            let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.endIndex
-            // Word units are never surrogates, so both ends fall on scalar boundaries.
-            firstSpellings.insert(String(entry[start..<end]).lowercased())
-        }
-        longest = max(longest, hashes.count)
-        count += 1
-    }
-
+    /// This vocabulary and `other` together.
     mutating func formUnion(_ other: FurnitureVocabulary) {
-        sequences.formUnion(other.sequences)
-        words.formUnion(other.words)
-        firstWords.formUnion(other.firstWords)
-        firstSpellings.formUnion(other.firstSpellings)
-        longest = max(longest, other.longest)
-        count += other.count
-        makeTables()
+        var merged = Entries()
+        merged.sequences = sequences.union(other.sequences)
+        merged.words = words.union(other.words)
+        merged.firstWords = firstWords.union(other.firstWords)
+        merged.firstSpellings = firstSpellings.union(other.firstSpellings)
+        merged.longest = max(longest, other.longest)
+        merged.count = count + other.count
+        storage = Storage(merged)
     }
 
     var isEmpty: Bool { count == 0 }
 
     /// Whether `word` is a one-word entry.
     @inline(__always)
-    func contains(word: UInt64) -> Bool { wordTable.contains(word) }
+    func contains(word: UInt64) -> Bool { storage.wordTable.contains(word) }
 
     /// Whether `word` is the first word of an entry.
     @inline(__always)
-    func containsFirst(word: UInt64) -> Bool { firstWordTable.contains(word) }
+    func containsFirst(word: UInt64) -> Bool { storage.firstWordTable.contains(word) }
 
     /// Whether `hash` is the hash of an entry's word sequence.
     @inline(__always)
-    func containsSequence(_ hash: UInt64) -> Bool { sequenceTable.contains(hash) }
+    func containsSequence(_ hash: UInt64) -> Bool { storage.sequenceTable.contains(hash) }
 
     /// Whether the words of `tokens` are exactly an entry.
     func matchesWhole(_ tokens: ArraySlice<FurnitureToken>) -> Bool {
         guard !tokens.isEmpty, tokens.count <= longest else { return false }
-        return sequenceTable.contains(FurnitureText.sequenceHash(tokens.lazy.map(\.hash)))
+        return storage.sequenceTable.contains(FurnitureText.sequenceHash(tokens.lazy.map(\.hash)))
     }
 
     /// The number of words of the longest entry that `tokens` starts with, or nil.
     func longestPrefix(of tokens: ArraySlice<FurnitureToken>) -> Int? {
-        guard let first = tokens.first, firstWordTable.contains(first.hash) else { return nil }
+        guard let first = tokens.first, storage.firstWordTable.contains(first.hash) else { return nil }
         var hash = FurnitureText.offset
         var found: Int?
         for (count, token) in tokens.prefix(longest).enumerated() {
             hash = FurnitureText.combine(hash, token.hash)
-            if sequenceTable.contains(hash) { found = count + 1 }
+            if storage.sequenceTable.contains(hash) { found = count + 1 }
         }
         return found
     }
