@@ -54,6 +54,11 @@ for target in $targets; do
   if [ "$result" -ne 0 ]; then
     echo "== $target FAILED (exit $result); log: Fuzz/.build/$target.log; inputs: Fuzz/$artifacts"
     status=1
+  elif grep -q "ERROR: LeakSanitizer" ".build/$target.log"; then
+    # LeakSanitizer's check when the fuzzer exits reports memory no input can be blamed for
+    # (libFuzzer still exits 0): a leak in loading the rules, for instance.
+    echo "== $target FAILED: LeakSanitizer reported a leak when it exited; log: Fuzz/.build/$target.log"
+    status=1
   else
     echo "== $target: no crash in $seconds s"
   fi

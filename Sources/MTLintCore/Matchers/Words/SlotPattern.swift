@@ -14,10 +14,12 @@
 /// the words that every match holds (see `anchors`): the shared word scan looks for them, and
 /// the regex runs only on lines holding one.
 struct SlotPattern: Sendable {
-    indirect enum Item: Sendable, Equatable {
+    /// Only the cases that hold items are indirect: with the whole enum indirect, the boxes of
+    /// words built while a phrase was parsed leaked (LeakSanitizer, at every rule load).
+    enum Item: Sendable, Equatable {
         case word(String)
-        case choice([[Item]])
-        case optional([Item])
+        indirect case choice([[Item]])
+        indirect case optional([Item])
         case slot(String)
         /// The items on either side touch, with no space between them (`vice-{scope}`).
         case glue
