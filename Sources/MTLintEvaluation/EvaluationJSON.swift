@@ -4,6 +4,17 @@ import MTLintCore
 /// `mtlint eval --format json`: one object with `summary`, `categories`, `rules`, `missed` and
 /// `false_alarms`; ratios rounded to three decimals, `null` where undefined.
 public enum EvaluationJSON {
+    /// A ratio that may be undefined: written as a number, or as `null` rather than left out
+    /// (as the synthesized encoding leaves out optionals).
+    struct Ratio: Encodable {
+        var value: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let value { try container.encode(value) } else { try container.encodeNil() }
+        }
+    }
+
     struct Document: Encodable {
         var summary: Summary
         var categories: [CategoryRow]
@@ -18,10 +29,10 @@ public enum EvaluationJSON {
     }
 
     struct Summary: Encodable {
-        var mechanicalRecall: Double?
-        var precision: Double?
-        var mechanicalFixAccuracy: Double?
-        var calqueRecall: Double?
+        var mechanicalRecall: Ratio
+        var precision: Ratio
+        var mechanicalFixAccuracy: Ratio
+        var calqueRecall: Ratio
         var findings: Int
         var falseAlarms: Int
         var excerpts: Int
@@ -32,27 +43,15 @@ public enum EvaluationJSON {
             case calqueRecall = "calque_recall", findings, falseAlarms = "false_alarms", excerpts, annotations
         }
 
-        // Undefined ratios are written as null, not left out.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(mechanicalRecall, forKey: .mechanicalRecall)
-            try container.encode(precision, forKey: .precision)
-            try container.encode(mechanicalFixAccuracy, forKey: .mechanicalFixAccuracy)
-            try container.encode(calqueRecall, forKey: .calqueRecall)
-            try container.encode(findings, forKey: .findings)
-            try container.encode(falseAlarms, forKey: .falseAlarms)
-            try container.encode(excerpts, forKey: .excerpts)
-            try container.encode(annotations, forKey: .annotations)
-        }
     }
 
     struct CategoryRow: Encodable {
         var category: String
         var annotations: Int
         var found: Int
-        var recall: Double?
+        var recall: Ratio
         var findings: Int
-        var precision: Double?
+        var precision: Ratio
         var fixesRight: Int
         var fixesExpected: Int
 
@@ -60,33 +59,13 @@ public enum EvaluationJSON {
             case category, annotations, found, recall, findings, precision
             case fixesRight = "fixes_right", fixesExpected = "fixes_expected"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(category, forKey: .category)
-            try container.encode(annotations, forKey: .annotations)
-            try container.encode(found, forKey: .found)
-            try container.encode(recall, forKey: .recall)
-            try container.encode(findings, forKey: .findings)
-            try container.encode(precision, forKey: .precision)
-            try container.encode(fixesRight, forKey: .fixesRight)
-            try container.encode(fixesExpected, forKey: .fixesExpected)
-        }
     }
 
     struct RuleRow: Encodable {
         var rule: String
         var findings: Int
         var right: Int
-        var precision: Double?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(findings, forKey: .findings)
-            try container.encode(right, forKey: .right)
-            try container.encode(precision, forKey: .precision)
-        }
+        var precision: Ratio
 
         enum CodingKeys: String, CodingKey { case rule, findings, right, precision }
     }
@@ -111,15 +90,15 @@ public enum EvaluationJSON {
     public static func render(_ evaluation: Evaluation) -> String {
         let summary = evaluation.summary
         let document = Document(
-            summary: Summary(mechanicalRecall: summary.mechanicalRecall, precision: summary.precision,
-                             mechanicalFixAccuracy: summary.mechanicalFixAccuracy, calqueRecall: summary.calqueRecall,
+            summary: Summary(mechanicalRecall: Ratio(value: summary.mechanicalRecall), precision: Ratio(value: summary.precision),
+                             mechanicalFixAccuracy: Ratio(value: summary.mechanicalFixAccuracy), calqueRecall: Ratio(value: summary.calqueRecall),
                              findings: summary.findings, falseAlarms: summary.falseAlarms, excerpts: evaluation.excerpts,
                              annotations: summary.annotations),
             categories: evaluation.categories.map {
-                CategoryRow(category: $0.category.rawValue, annotations: $0.annotations, found: $0.found, recall: $0.recall,
-                            findings: $0.findings, precision: $0.precision, fixesRight: $0.fixesRight, fixesExpected: $0.fixesExpected)
+                CategoryRow(category: $0.category.rawValue, annotations: $0.annotations, found: $0.found, recall: Ratio(value: $0.recall),
+                            findings: $0.findings, precision: Ratio(value: $0.precision), fixesRight: $0.fixesRight, fixesExpected: $0.fixesExpected)
             },
-            rules: evaluation.rules.map { RuleRow(rule: $0.rule, findings: $0.findings, right: $0.right, precision: $0.precision) },
+            rules: evaluation.rules.map { RuleRow(rule: $0.rule, findings: $0.findings, right: $0.right, precision: Ratio(value: $0.precision)) },
             missed: evaluation.missed.map { Miss(file: $0.file, line: $0.line, category: $0.category.rawValue, text: $0.text) },
             falseAlarms: evaluation.falseAlarms.map {
                 FalseAlarm(file: $0.file, line: $0.finding.line, column: $0.finding.column, category: $0.finding.category.rawValue,
