@@ -160,13 +160,6 @@ extension QuoteReading {
         for (index, token) in tokens.enumerated() {
             // Block boundaries before this mark.
             while currentBlock < token.block {
-                // One reading with nothing open: the boundary settles at once (what `extend`
-                // and `advance` would do, without the bookkeeping; most paragraphs end so).
-                if frontier.count == 1, frontier[0].stack.depth == 0 {
-                    settled.append(.boundary(block: currentBlock, carry: false))
-                    currentBlock += 1
-                    continue
-                }
                 next.removeAll(keepingCapacity: true)
                 for state in frontier {
                     let stack = state.stack
