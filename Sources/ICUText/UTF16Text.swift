@@ -47,8 +47,55 @@ public final class UTF16Text: @unchecked Sendable {
     @inlinable public subscript(_ index: Int) -> UInt16 { units[index] }
 
     /// The text of `range` as a Swift string.
+    /// Transcoded here rather than by `String(decoding:as:)`, whose UTF-16 path validates and
+    /// repairs unit by unit (it was a visible share of messages and previews): a lone surrogate
+    /// becomes U+FFFD, as it does there.
     public func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+        let source = UnsafeBufferPointer(rebasing: units[range])
+        guard !source.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: source.count * 3) { output in
+            var written = 0
+            var i = 0
+            let count = source.count
+            while i < count {
+                let unit = source[i]
+                if unit < 0x80 {
+                    output[written] = UInt8(truncatingIfNeeded: unit)
+                    written += 1
+                    i += 1
+                    continue
+                }
+                var scalar = UInt32(unit)
+                if UTF16.isLeadSurrogate(unit) {
+                    if i + 1 < count, UTF16.isTrailSurrogate(source[i + 1]) {
+                        scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(source[i + 1]) - 0xDC00)
+                        i += 1
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if UTF16.isTrailSurrogate(unit) {
+                    scalar = 0xFFFD
+                }
+                i += 1
+                if scalar < 0x800 {
+                    output[written] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
+                    output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                    written += 2
+                } else if scalar < 0x10000 {
+                    output[written] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
+                    output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                    output[written + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                    written += 3
+                } else {
+                    output[written] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                    output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
+                    output[written + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                    output[written + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                    written += 4
+                }
+            }
+            return written
+        }
     }
 
     public var string: String { string(0..<count) }

@@ -13,6 +13,19 @@ import Testing
         #expect(surrogate.withUnsafeBufferPointer { UTF16Text(utf8: $0) } == nil)
     }
 
+    @Test func substringsMatchTheStandardLibrarysDecoding() {
+        // ASCII, two- and three-byte scalars, a surrogate pair, and lone surrogates (repaired to
+        // U+FFFD as `String(decoding:as:)` repairs them), cut at every range.
+        let units: [UInt16] = Array("a é € 😀 ü".utf16) + [0xD800, 0x41, 0xDC00, 0xD83D]
+        let text = UTF16Text(units: units)
+        for lower in 0...units.count {
+            for upper in lower...units.count {
+                #expect(text.string(lower..<upper) == String(decoding: units[lower..<upper], as: UTF16.self),
+                        "range \(lower)..<\(upper)")
+            }
+        }
+    }
+
     @Test func sentenceBreaksKeepMisterTogetherWithStandardSuppressions() throws {
         let text = UTF16Text("Mr. Smith met Mrs. Jones. They talked.")
         let standard = try BreakIterator(kind: .sentence, locale: "en_US@ss=standard")

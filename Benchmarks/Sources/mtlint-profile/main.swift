@@ -4,7 +4,7 @@ import MTLintCore
 import MTLintRuleFiles
 import NewsGen
 
-// mtlint-profile [SIZE | FILE] [--repeat N]
+// mtlint-profile [SIZE | FILE] [--repeat N] [--no-rules-alone]
 //
 // Where linting time goes, rule by rule: document preparation, each segmentation scope, ICU's
 // bare sentence breaks (the reference line), then each shipped rule alone on a document whose
@@ -18,6 +18,10 @@ if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count
     arguments.removeSubrange(index...(index + 1))
 }
 let repeats = repeatCount
+// `--no-rules-alone`: stop after the whole set and the rules inside it (the slow last table
+// times each rule on its own).
+let rulesAlone = !arguments.contains("--no-rules-alone")
+arguments.removeAll { $0 == "--no-rules-alone" }
 let source = arguments.first ?? "1MB"
 let bytes: [UInt8]
 if let size = parseSize(source) {
@@ -137,6 +141,7 @@ do {
 print("")
 
 // Each rule alone, segments precomputed.
+if !rulesAlone { exit(0) }
 var perRule: [(id: String, scope: Scope, time: Double, findings: Int)] = []
 for rule in rules {
     let linter: Linter

@@ -171,7 +171,11 @@ struct QuoteIssueBuilder {
     }
 
     func gluedOutside(_ token: QuoteToken, opening: Bool) -> Bool {
-        opening ? [.word, .terminal, .comma, .closeBracket].contains(token.before) : token.after == .word
+        guard opening else { return token.after == .word }
+        switch token.before {
+        case .word, .terminal, .comma, .closeBracket: return true
+        default: return false
+        }
     }
 
     func spaceInside(_ token: QuoteToken, opening: Bool) -> Bool {
@@ -211,7 +215,7 @@ struct QuoteIssueBuilder {
 
         // A guillemet or low mark closing an English quotation (`“… Macron.»`) is a foreign
         // mark too: the style issue carries its spaces' repair.
-        let foreignGlyph = !opening && reading.partners[index] != nil && Self.foreignGlyphs.contains(glyphScalar)
+        let foreignGlyph = !opening && reading.partners[index] != nil && Self.isForeignGlyph(glyphScalar)
         if foreign || foreignGlyph || (system == .swedish && style.swedish) {
             // A system left from the source language: the target's marks, without French spaces.
             let edit = repair(index, opening: opening, mark: wanted, fixInner: true, fixOuter: false)
@@ -243,7 +247,7 @@ struct QuoteIssueBuilder {
 
         if (inner || outer || (turned && opening)) && !coveredSpacing.contains(index) {
             if opening, inner, let closer = reading.partners[index], spaceInside(tokens[closer], opening: false),
-               !Self.foreignGlyphs.contains(tokens[closer].glyph.scalar),
+               !Self.isForeignGlyph(tokens[closer].glyph.scalar),
                sameLine(index, closer), tokens[closer].position - token.end < 80 {
                 // Both marks of a pair on the wrong side of their spaces: ” guilty “ → “guilty”.
                 let closing = repair(closer, opening: false, mark: closingMark(closer), fixInner: true, fixOuter: true)
@@ -297,7 +301,12 @@ struct QuoteIssueBuilder {
     }
 
     /// Guillemets and low marks: never an English closing mark.
-    static let foreignGlyphs: Set<UInt32> = [0xAB, 0xBB, 0x2039, 0x203A, 0x201E, 0x201A]
+    static func isForeignGlyph(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xAB, 0xBB, 0x2039, 0x203A, 0x201E, 0x201A: true
+        default: false
+        }
+    }
 
     static func isStraight(_ scalar: UInt32) -> Bool { scalar == 0x22 || scalar == 0x27 || scalar == 0xFF02 }
 
@@ -576,6 +585,9 @@ struct QuoteIssueBuilder {
                                  replacement: "reopen it with \(opening) at the start of the next paragraph"))
     }
 
+    /// `i` and `we`: a clause with them inside a quotation is the speaker's own words.
+    static let firstPersonKeys: [UInt64] = ["i", "we"].compactMap { QuoteScanner.asciiKey(Array($0.utf16)) }
+
     /// The French and Italian habit of reporting inside the quotation: `“… December, he
     /// recalled. The day after …”`, `“… – he explained – …”`. Closed before the clause and
     /// reopened after it.
@@ -590,10 +602,12 @@ struct QuoteIssueBuilder {
             guard unit == 0x2C || unit == 0x2013 || unit == 0x2014 else { i += 1; continue }
             let gap = scanner.spaces(startingAt: i + 1, to: inside.upperBound)
             guard !gap.isEmpty, gap.upperBound < inside.upperBound else { i += 1; continue }
-            let (first, firstEnd) = scanner.word(at: gap.upperBound, before: inside.upperBound)
-            let afterFirst = scanner.spaces(startingAt: firstEnd, to: inside.upperBound)
-            let (second, secondEnd) = scanner.word(at: afterFirst.upperBound, before: inside.upperBound)
-            guard scanner.vocabulary.reportingPronouns.contains(first.lowercased()), first.lowercased() != "i", first.lowercased() != "we",
+            // The words are looked up by their ranges: no strings for the commas of ordinary speech.
+            let first = gap.upperBound..<scanner.wordEnd(at: gap.upperBound, before: inside.upperBound)
+            let afterFirst = scanner.spaces(startingAt: first.upperBound, to: inside.upperBound)
+            let second = afterFirst.upperBound..<scanner.wordEnd(at: afterFirst.upperBound, before: inside.upperBound)
+            let secondEnd = second.upperBound
+            guard scanner.isReportingPronoun(first), !Self.firstPersonKeys.contains(QuoteScanner.asciiKey(text.units[first]) ?? 0),
                   !afterFirst.isEmpty, scanner.isReportingVerb(second), secondEnd < inside.upperBound else { i += 1; continue }
             let closing = text[secondEnd]
             // `, he said. More …` or `– he explained – more …`
@@ -618,8 +632,13 @@ struct QuoteIssueBuilder {
     /// quotation's closing mark is missing before the narration, and after the inner one's
     /// reporting clause the speech goes on without its opening mark.
     mutating func narrationInside(_ opener: Int, _ closer: Int) {
-        guard let inner = ((opener + 1)..<closer).first(where: isDoubleOpening),
-              let innerCloser = reading.partners[inner], innerCloser < closer else { return }
+        // A loop, not `first(where: isDoubleOpening)`: the method as a value copies the builder.
+        var found: Int?
+        for index in (opener + 1)..<closer where isDoubleOpening(index) {
+            found = index
+            break
+        }
+        guard let inner = found, let innerCloser = reading.partners[inner], innerCloser < closer else { return }
         guard let (end, next) = reportingSentence(after: tokens[opener].end, before: tokens[inner].position) else { return }
         let close = desired(opener, opening: false), open = desired(opener, opening: true)
         let (_, wordEnd) = scanner.word(at: next, before: text.count)

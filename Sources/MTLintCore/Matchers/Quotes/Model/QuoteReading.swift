@@ -98,8 +98,6 @@ extension QuoteReading {
         case boundary(block: Int, carry: Bool)
     }
 
-    /// Reads `tokens` (in text order) over `blockCount` blocks. `swedishDocument`: the document
-    /// uses ” to open as well as to close, so ” opening is no slip.
     /// One reading being extended: its stack, its cost so far, and its last step.
     struct State {
         var stack: Stack
@@ -107,15 +105,24 @@ extension QuoteReading {
         var path: Int
     }
 
-    static func read(_ tokens: [QuoteToken], blockCount: Int, swedishDocument: Bool) -> QuoteReading {
-        // Kept sorted by stack, so equal costs always resolve the same way.
+    /// The search for the cheapest reading: the readings still open (the frontier), the steps
+    /// they share, and the steps every remaining reading agrees on. A struct with mutating
+    /// methods rather than local functions capturing variables, so that every access is checked
+    /// when compiling (captured variables were checked at run time, at every step).
+    struct Search {
+        /// Kept sorted by stack, so equal costs always resolve the same way.
         var frontier = [State(stack: .empty, cost: 0, path: -1)]
-        // The steps of the readings still open, shared between them: each with its predecessor.
+        /// The readings one step further, built from the frontier.
+        var next: [State] = []
+        /// The steps of the readings still open, shared between them: each with its predecessor.
         var steps: [(step: Step, previous: Int)] = []
-        // The steps every remaining reading agrees on, in order.
+        /// The steps every remaining reading agrees on, in order.
         var settled: [Step] = []
+        var chunk: [Step] = []
 
-        func extend(_ next: inout [State], _ stack: Stack?, _ cost: Double, _ previous: Int, _ step: Step) {
+        init() { next.reserveCapacity(64) }
+
+        mutating func extend(_ stack: Stack?, _ cost: Double, _ previous: Int, _ step: Step) {
             guard let stack else { return }
             if let known = next.firstIndex(where: { $0.stack == stack }) {
                 guard cost < next[known].cost else { return }
@@ -128,14 +135,15 @@ extension QuoteReading {
             }
         }
 
-        /// Drops readings far above the best, keeps at most 48, and when one reading is left,
-        /// settles its steps (memory stays bounded by the marks since the last agreement).
-        var chunk: [Step] = []
-        func advance(to next: [State]) {
+        /// Moves to `next`: drops readings far above the best, keeps at most 48, and when one
+        /// reading is left, settles its steps (memory stays bounded by the marks since the last
+        /// agreement).
+        mutating func advance() {
             var best = Double.infinity
             for state in next where state.cost < best { best = state.cost }
             frontier.removeAll(keepingCapacity: true)
             for state in next where state.cost <= best + QuoteCosts.beam { frontier.append(state) }
+            next.removeAll(keepingCapacity: true)
             if frontier.count > 48 {
                 frontier.sort { ($0.cost, $0.stack.key) < ($1.cost, $1.stack.key) }
                 frontier.removeSubrange(48...)
@@ -154,52 +162,71 @@ extension QuoteReading {
             }
         }
 
-        var currentBlock = tokens.first?.block ?? 0
-        var next: [State] = []
-        next.reserveCapacity(64)
-        for (index, token) in tokens.enumerated() {
-            // Block boundaries before this mark.
-            while currentBlock < token.block {
-                next.removeAll(keepingCapacity: true)
-                for state in frontier {
-                    let stack = state.stack
-                    guard stack.depth > 0 else { extend(&next, stack, state.cost, state.path, .boundary(block: currentBlock, carry: false)); continue }
-                    // Close everything: the text lacks the closing marks.
-                    extend(&next, .empty, state.cost + QuoteCosts.missingClosing * Double(stack.depth), state.path,
-                           .boundary(block: currentBlock, carry: false))
-                    // Carry on into the next block. (A reopening mark at the next block's start
-                    // refunds the carry of one quotation: see `.reopen`.)
-                    let fromEdge = stack.top?.edge ?? false
-                    let top = fromEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
-                    let carry = top + QuoteCosts.carried * Double(stack.depth - 1)
-                    extend(&next, fromEdge ? stack : stack.settled(), state.cost + carry, state.path, .boundary(block: currentBlock, carry: true))
-                }
-                advance(to: next)
-                currentBlock += 1
-            }
-
-            next.removeAll(keepingCapacity: true)
+        /// The readings at a block boundary: each open quotation is closed (its closing mark
+        /// missing) or carried on into the next block.
+        mutating func crossBoundary(after block: Int) {
             for state in frontier {
-                options(for: token, on: state.stack, swedishDocument: swedishDocument) { role, cost, result in
-                    extend(&next, result, state.cost + cost, state.path, .mark(index, role))
+                let stack = state.stack
+                guard stack.depth > 0 else { extend(stack, state.cost, state.path, .boundary(block: block, carry: false)); continue }
+                // Close everything: the text lacks the closing marks.
+                extend(.empty, state.cost + QuoteCosts.missingClosing * Double(stack.depth), state.path,
+                       .boundary(block: block, carry: false))
+                // Carry on into the next block. (A reopening mark at the next block's start
+                // refunds the carry of one quotation: see `.reopen`.)
+                let fromEdge = stack.top?.edge ?? false
+                let top = fromEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
+                let carry = top + QuoteCosts.carried * Double(stack.depth - 1)
+                extend(fromEdge ? stack : stack.settled(), state.cost + carry, state.path, .boundary(block: block, carry: true))
+            }
+            advance()
+        }
+
+        /// The readings after mark `index`.
+        mutating func read(_ token: QuoteToken, at index: Int, swedishDocument: Bool) {
+            for state in frontier {
+                QuoteReading.options(for: token, on: state.stack, swedishDocument: swedishDocument) { role, cost, result in
+                    extend(result, state.cost + cost, state.path, .mark(index, role))
                 }
             }
-            advance(to: next)
+            advance()
         }
-        // The end: whatever is open is unclosed.
-        var best: State?
-        for state in frontier {
-            let cost = state.cost + QuoteCosts.missingClosing * Double(state.stack.depth)
-            if let known = best, known.cost <= cost { continue }
-            best = State(stack: state.stack, cost: cost, path: state.path)
+
+        /// The steps of the cheapest reading once the marks are read: whatever is still open is
+        /// unclosed.
+        mutating func finish() -> [Step] {
+            var best: State?
+            for state in frontier {
+                let cost = state.cost + QuoteCosts.missingClosing * Double(state.stack.depth)
+                if let known = best, known.cost <= cost { continue }
+                best = State(stack: state.stack, cost: cost, path: state.path)
+            }
+            chunk.removeAll()
+            var cursor = best?.path ?? -1
+            while cursor >= 0 {
+                chunk.append(steps[cursor].step)
+                cursor = steps[cursor].previous
+            }
+            return settled + chunk.reversed()
         }
-        chunk.removeAll()
-        var cursor = best?.path ?? -1
-        while cursor >= 0 {
-            chunk.append(steps[cursor].step)
-            cursor = steps[cursor].previous
+    }
+
+    /// Reads `tokens` (in text order) over `blockCount` blocks. `swedishDocument`: the document
+    /// uses ” to open as well as to close, so ” opening is no slip.
+    static func read(_ tokens: [QuoteToken], blockCount: Int, swedishDocument: Bool) -> QuoteReading {
+        var search = Search()
+        var currentBlock = tokens.first?.block ?? 0
+        for (index, token) in tokens.enumerated() {
+            // Block boundaries before this mark. With one reading and nothing open, a boundary
+            // changes nothing (the replay skips it), so the blocks without marks are passed over.
+            if search.frontier.count == 1, search.frontier[0].stack.depth == 0 { currentBlock = max(currentBlock, token.block) }
+            while currentBlock < token.block {
+                search.crossBoundary(after: currentBlock)
+                currentBlock += 1
+                if search.frontier.count == 1, search.frontier[0].stack.depth == 0 { currentBlock = max(currentBlock, token.block) }
+            }
+            search.read(token, at: index, swedishDocument: swedishDocument)
         }
-        return replay(settled + chunk.reversed(), tokens: tokens)
+        return replay(search.finish(), tokens: tokens)
     }
 
     /// A mark's possible roles on a stack: (role, cost, resulting stack or nil when impossible).

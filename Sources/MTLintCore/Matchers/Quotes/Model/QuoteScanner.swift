@@ -10,14 +10,14 @@ struct QuoteScanner {
     let vocabulary: QuoteVocabulary
     /// The vocabulary's ASCII words as `asciiKey` packs them, so the words next to a mark are
     /// looked up without making strings.
-    let verbKeys: Set<UInt64>
-    let pronounKeys: Set<UInt64>
+    let verbKeys: WordHashTable<Bool>
+    let pronounKeys: WordHashTable<Bool>
 
     init(text: UTF16Text, vocabulary: QuoteVocabulary) {
         self.text = text
         self.vocabulary = vocabulary
-        verbKeys = Set(vocabulary.reportingVerbs.compactMap { Self.asciiKey(Array($0.utf16)) })
-        pronounKeys = Set(vocabulary.reportingPronouns.compactMap { Self.asciiKey(Array($0.utf16)) })
+        verbKeys = WordHashTable(set: vocabulary.reportingVerbs.compactMap { Self.asciiKey(Array($0.utf16)) })
+        pronounKeys = WordHashTable(set: vocabulary.reportingPronouns.compactMap { Self.asciiKey(Array($0.utf16)) })
     }
 
     func tokens(in blocks: [Range<Int>]) -> [QuoteToken] {
@@ -26,6 +26,8 @@ struct QuoteScanner {
             var i = block.lowerBound
             var openGuillemets = 0
             while i < block.upperBound {
+                i = Self.nextPossibleMark(in: text.units, from: i, to: block.upperBound)
+                guard i < block.upperBound else { break }
                 let unit = text[i]
                 guard QuoteGlyph.mayBeMark(unit), let glyph = QuoteGlyph.of(UInt32(unit)) else { i += 1; continue }
                 defer { i += 1 }
@@ -56,6 +58,30 @@ struct QuoteScanner {
         markSplitContinuations(&tokens, blocks: blocks)
         markSpeech(&tokens, blocks: blocks)
         return tokens
+    }
+
+    /// The first offset in `start..<end` whose unit may be a mark (`"`, `'` or any non-ASCII
+    /// unit), or `end`. Four units at a time (eight bytes as one number: a unit at or above
+    /// U+0080 shows in its high bits, a `"` or `'` as a zero lane after an exclusive or): most
+    /// of a text is ASCII without marks.
+    static func nextPossibleMark(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Int {
+        guard let base = units.baseAddress else { return end }
+        var i = start
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0001_0001_0001_0001, highs: UInt64 = 0x8000_8000_8000_8000
+        while i + 4 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
+            if word & 0xFF80_FF80_FF80_FF80 != 0 { break }
+            let double = word ^ 0x0022_0022_0022_0022, single = word ^ 0x0027_0027_0027_0027
+            if ((double &- ones) & ~double | (single &- ones) & ~single) & highs != 0 { break }
+            i += 4
+        }
+        while i < end {
+            let unit = units[i]
+            if unit == 0x22 || unit == 0x27 || unit >= 0x80 { return i }
+            i += 1
+        }
+        return end
     }
 
     // MARK: Words around a mark
@@ -137,7 +163,7 @@ struct QuoteScanner {
     }
 
     /// Whether the word in `range` is in `keys` (ASCII words) or `words` (the others).
-    func isWord(_ range: Range<Int>, in keys: Set<UInt64>, or words: Set<String>) -> Bool {
+    func isWord(_ range: Range<Int>, in keys: WordHashTable<Bool>, or words: Set<String>) -> Bool {
         guard !range.isEmpty else { return false }
         if let key = Self.asciiKey(text.units[range]) { return keys.contains(key) }
         return words.contains(text.string(range).lowercased())
@@ -189,8 +215,9 @@ struct QuoteScanner {
         return isReportingVerb(start..<gap.lowerBound)
     }
 
-    /// First- and second-person words, as `asciiKey` packs them.
-    static let speakerKeys: Set<UInt64> = Set(["i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours",
+    /// First- and second-person words, as `asciiKey` packs them (`markSpeech` relies on their
+    /// initials and lengths).
+    static let speakerKeys = WordHashTable<Bool>(set: ["i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours",
                                                "myself", "ourselves"].compactMap { asciiKey(Array($0.utf16)) })
 
     /// An ASCII word of up to twelve letters packed lower-cased into a number (5 bits a letter),
@@ -219,6 +246,11 @@ struct QuoteScanner {
                 guard (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A else { i += 1; continue }
                 var end = i + 1
                 while end < token.position, (units[end] | 0x20) >= 0x61 && (units[end] | 0x20) <= 0x7A { end += 1 }
+                // Every speaker word starts with one of i, w, y, m, u, o and has at most nine
+                // letters: the other words are passed over before any lookup.
+                let initial = unit | 0x20
+                guard end - i <= 9, initial == 0x69 || initial == 0x77 || initial == 0x79 || initial == 0x6D
+                        || initial == 0x75 || initial == 0x6F else { i = end; continue }
                 // A whole word: no letter (of any script) right before or after it.
                 let whole = (i == start || QuoteNeighbour.of(UInt32(units[i - 1])) != .word)
                     && (end == token.position || QuoteNeighbour.of(UInt32(units[end])) != .word)
