@@ -45,7 +45,7 @@ public final class Document {
     public convenience init(bytes: [UInt8], format: DocumentFormat = .plain, byteOrderMark: Bool = true) throws(InputError) {
         guard bytes.count < Int(Int32.max) / 2 else { throw InputError.tooLarge(bytes: bytes.count) }
         let bom = byteOrderMark && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let nul = bytes[bom...].firstIndex(of: 0) { throw InputError.binary(byteOffset: nul) }
+        if let nul = Self.firstNUL(in: bytes, from: bom) { throw InputError.binary(byteOffset: nul) }
         let decoded = bytes.withUnsafeBufferPointer { UTF16Text(utf8: UnsafeBufferPointer(rebasing: $0[bom...])) }
         guard let decoded else { throw Self.invalidUTF8(in: bytes, from: bom) }
         self.init(bytes: bytes, bomLength: bom, text: decoded, format: format)
@@ -55,11 +55,27 @@ public final class Document {
     /// a large file is checked whole before it is linted in parts.
     public static func check(bytes: [UInt8]) throws(InputError) {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let nul = bytes[bom...].firstIndex(of: 0) { throw InputError.binary(byteOffset: nul) }
+        if let nul = Self.firstNUL(in: bytes, from: bom) { throw InputError.binary(byteOffset: nul) }
         let invalid = bytes.withUnsafeBufferPointer {
             UTF8Validation.firstInvalidByte(in: UnsafeBufferPointer(rebasing: $0[bom...]))
         }
         if let invalid { throw InputError.invalidUTF8(byteOffset: bom + invalid) }
+    }
+
+    /// The offset of the first NUL byte at or after `start` (eight bytes at a time), or nil.
+    private static func firstNUL(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var i = start
+            while i + 8 <= buffer.count {
+                if ByteWords.zeroBytes(ByteWords.load(buffer, at: i)) != 0 { break }
+                i += 8
+            }
+            while i < buffer.count {
+                if buffer[i] == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     private static func invalidUTF8(in bytes: [UInt8], from bom: Int) -> InputError {

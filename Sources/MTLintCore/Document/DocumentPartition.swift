@@ -224,9 +224,18 @@ public struct DocumentPartition: Sendable {
     func lineBreaks(in range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { bytes in
             var count = 0
-            for i in range {
+            var i = range.lowerBound
+            // Eight bytes at a time where they hold no CR (a CR needs the byte after it).
+            while i + 8 <= range.upperBound {
+                let word = ByteWords.load(bytes, at: i)
+                if ByteWords.bytes(word, equalTo: 0x0D) != 0 { break }
+                count += ByteWords.bytes(word, equalTo: 0x0A).nonzeroBitCount
+                i += 8
+            }
+            while i < range.upperBound {
                 let byte = bytes[i]
                 if byte == 0x0A || (byte == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { count += 1 }
+                i += 1
             }
             return count
         }
@@ -236,7 +245,15 @@ public struct DocumentPartition: Sendable {
     func scalars(in range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { bytes in
             var count = 0
-            for i in range where bytes[i] & 0xC0 != 0x80 { count += 1 }
+            var i = range.lowerBound
+            while i + 8 <= range.upperBound {
+                count += 8 - ByteWords.continuationBytes(ByteWords.load(bytes, at: i))
+                i += 8
+            }
+            while i < range.upperBound {
+                if bytes[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
             return count
         }
     }
@@ -245,9 +262,16 @@ public struct DocumentPartition: Sendable {
     func utf16Length(of range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { bytes in
             var count = 0
-            for i in range {
+            var i = range.lowerBound
+            while i + 8 <= range.upperBound {
+                let word = ByteWords.load(bytes, at: i)
+                count += 8 - ByteWords.continuationBytes(word) + ByteWords.fourByteLeads(word)
+                i += 8
+            }
+            while i < range.upperBound {
                 let byte = bytes[i]
                 if byte & 0xC0 != 0x80 { count += byte >= 0xF0 ? 2 : 1 }
+                i += 1
             }
             return count
         }

@@ -324,7 +324,10 @@ public final class Linter {
     }
 
     private func finding(for match: Match, of rule: Rule, in document: Document) -> Finding {
-        let captures = match.captures.map { $0.map(document.string) }
+        // Captures become strings only for a template that uses them.
+        var usesGroups = rule.message.usesGroups
+        if case .replace(let template) = rule.fix?.action { usesGroups = usesGroups || template.usesGroups }
+        let captures = usesGroups ? match.captures.map { $0.map(document.string) } : []
         let message = rule.message.expand(captures: captures, values: match.values)
         var fix: Fix?
         if let spec = rule.fix {

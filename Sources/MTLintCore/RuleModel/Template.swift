@@ -9,6 +9,9 @@ public struct Template: Sendable, Hashable {
 
     let parts: [Part]
     public let source: String
+    /// Whether the template uses a capture group (`$1`): a finding turns its captures into
+    /// strings only then.
+    public let usesGroups: Bool
 
     public init(_ source: String) {
         self.source = source
@@ -40,6 +43,7 @@ public struct Template: Sendable, Hashable {
         }
         if !literal.isEmpty { parts.append(.text(literal)) }
         self.parts = parts
+        usesGroups = parts.contains { if case .group = $0 { true } else { false } }
     }
 
     /// Group numbers the template uses.

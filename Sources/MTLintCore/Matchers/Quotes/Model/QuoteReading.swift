@@ -58,7 +58,7 @@ extension QuoteReading {
             self.system = system
             self.edge = edge
         }
-        init(bits: UInt32) {
+        @inline(__always) init(bits: UInt32) {
             size = QuoteSize(rawValue: UInt8(bits & 1)) ?? .double
             system = QuoteSystem(rawValue: UInt8((bits >> 1) & 7)) ?? .english
             edge = bits & (1 << 4) != 0
@@ -71,8 +71,8 @@ extension QuoteReading {
         static let empty = Stack(key: 0)
         static let maxDepth = 3
         var depth: Int { Int(key & 3) }
-        func entry(_ level: Int) -> Entry { Entry(bits: (key >> (2 + 5 * UInt32(level))) & 31) }
-        var top: Entry? { depth > 0 ? entry(depth - 1) : nil }
+        @inline(__always) func entry(_ level: Int) -> Entry { Entry(bits: (key >> (2 + 5 * UInt32(level))) & 31) }
+        @inline(__always) var top: Entry? { depth > 0 ? entry(depth - 1) : nil }
         func pushing(_ entry: Entry) -> Stack? {
             guard depth < Self.maxDepth else { return nil }
             let cleared = key & ~UInt32(3)
