@@ -183,8 +183,9 @@ extension QuoteReading {
 
         /// The readings after mark `index`.
         mutating func read(_ token: QuoteToken, at index: Int, swedishDocument: Bool) {
+            let prices = MarkPrices(token, swedishDocument: swedishDocument)
             for state in frontier {
-                QuoteReading.options(for: token, on: state.stack, swedishDocument: swedishDocument) { role, cost, result in
+                QuoteReading.options(for: token, prices: prices, on: state.stack, swedishDocument: swedishDocument) { role, cost, result in
                     extend(result, state.cost + cost, state.path, .mark(index, role))
                 }
             }
@@ -229,82 +230,130 @@ extension QuoteReading {
         return replay(search.finish(), tokens: tokens)
     }
 
-    /// A mark's possible roles on a stack: (role, cost, resulting stack or nil when impossible).
-    static func options(for token: QuoteToken, on stack: Stack, swedishDocument: Bool, _ result: (Role, Double, Stack?) -> Void) {
-        let glyph = token.glyph
-        let carriedEdge = stack.top?.edge ?? false
+    /// What each role of a mark costs, worked out once per mark: the readings it extends differ
+    /// only in whether a quotation is open, whether the innermost one opened at a paragraph's
+    /// very end, and the innermost quotation's size and system (`options` adds those).
+    struct MarkPrices {
+        /// Opening: the flanking price and the turned glyph's, and the system and stack entry.
+        var open: Double
+        var system: QuoteSystem
+        var entry: Entry
+        var turned: Double
+        /// Closing, by the stack: [nothing open, open, open from a paragraph's very end].
+        var close: (Double, Double, Double)
+        /// A closing mark with no opening one, by the stack as for `close`.
+        var unopened: (Double, Double, Double)
+        /// Neither, by the stack: [nothing open, something open].
+        var stray: (Double, Double)
 
-        // Opening.
-        var openCost = QuoteCosts.openBefore(token.before) + (token.endsBlock ? 1.5 : QuoteCosts.openAfter(token.after))
-        // `word“ text`: one space on the wrong side, not two slips.
-        if token.before == .word && token.after == .space { openCost = QuoteCosts.wrongSide }
-        if token.introduced { openCost = max(0, openCost - QuoteCosts.introductionBonus) }
-        if token.attributionFollows { openCost += 2 }
-        // ” and ’ open only in Swedish text; elsewhere an opening ” is an English mark turned.
-        let system = glyph.drawnDirection < 0 && glyph.opens == [.swedish] && !swedishDocument ? .english : glyph.openingSystem ?? .english
-        var turnedCost = 0.0
-        if glyph.drawnDirection < 0 {
-            turnedCost = glyph.scalar == 0xBB || glyph.scalar == 0x203A ? QuoteCosts.turned + 0.5 : swedishDocument ? 0.5 : QuoteCosts.turned
+        init(_ token: QuoteToken, swedishDocument: Bool) {
+            let glyph = token.glyph
+            // Opening.
+            var openCost = QuoteCosts.openBefore(token.before) + (token.endsBlock ? 1.5 : QuoteCosts.openAfter(token.after))
+            // `word“ text`: one space on the wrong side, not two slips.
+            if token.before == .word && token.after == .space { openCost = QuoteCosts.wrongSide }
+            if token.introduced { openCost = max(0, openCost - QuoteCosts.introductionBonus) }
+            if token.attributionFollows { openCost += 2 }
+            // ” and ’ open only in Swedish text; elsewhere an opening ” is an English mark turned.
+            system = glyph.drawnDirection < 0 && glyph.opens == [.swedish] && !swedishDocument ? .english : glyph.openingSystem ?? .english
+            var turnedCost = 0.0
+            if glyph.drawnDirection < 0 {
+                turnedCost = glyph.scalar == 0xBB || glyph.scalar == 0x203A ? QuoteCosts.turned + 0.5 : swedishDocument ? 0.5 : QuoteCosts.turned
+            }
+            turned = turnedCost
+            open = openCost + turnedCost
+            entry = Entry(size: glyph.size, system: system, edge: token.endsBlock)
+
+            // Closing, for each kind of stack.
+            func closing(carriedEdge: Bool, depth: Int) -> Double {
+                var closeBefore = token.opensBlock && carriedEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.closeBefore(token.before)
+                if token.opensBlock && !carriedEdge && depth > 0 { closeBefore = QuoteCosts.closeBefore(.edge) }
+                var closeCost = closeBefore + QuoteCosts.closeAfter(token.after)
+                // `text ”word`: one space on the wrong side.
+                if token.before == .space && token.after == .word && !token.opensBlock { closeCost = QuoteCosts.wrongSide }
+                if token.attributionFollows { closeCost = max(0, closeCost - QuoteCosts.attributionBonus) }
+                if token.introduced { closeCost += 1 }
+                // `”. very concrete ”`: a sentence does not go on in lower case after a closing
+                // mark and a full stop.
+                if token.splitContinuation { closeCost += QuoteCosts.splitEvidence }
+                // A quotation opened at the very end of a paragraph is a split only if it closes
+                // at the start of a later one.
+                if carriedEdge && !token.opensBlock { closeCost += QuoteCosts.edgeNotClosedAtStart }
+                return closeCost
+            }
+            func unopened(_ closeCost: Double, depth: Int) -> Double {
+                // A paragraph that starts by closing: the paragraph before was the quotation,
+                // split from its closing mark.
+                var unopened = closeCost
+                if token.opensBlock && depth == 0 {
+                    unopened = 1 + QuoteCosts.closeAfter(token.after)
+                    if token.attributionFollows { unopened -= QuoteCosts.attributionBonus }
+                }
+                if token.speechBefore { unopened -= QuoteCosts.speechBonus }
+                return max(0, unopened) + MarkPrices.glyphCost(glyph, closing: .english) + QuoteCosts.missingOpening
+            }
+            close = (closing(carriedEdge: false, depth: 0), closing(carriedEdge: false, depth: 1), closing(carriedEdge: true, depth: 1))
+            self.unopened = (unopened(close.0, depth: 0), unopened(close.1, depth: 1), unopened(close.2, depth: 1))
+
+            // Neither.
+            func stray(depth: Int) -> Double {
+                var strayCost = glyph.size == .double ? QuoteCosts.strayDouble : QuoteCosts.straySingle
+                if token.splitContinuation && depth > 0 { strayCost = QuoteCosts.splitStray }
+                if token.attributionFollows { strayCost += 3 }
+                if token.speechBefore && glyph.drawnDirection <= 0 { strayCost += 1 }
+                // A mark that sits exactly as its glyph points (“ after a space and before a
+                // word, ” after a word and before a space) is hard to call stray.
+                let fitsOpening = glyph.drawnDirection > 0 && QuoteCosts.openBefore(token.before) == 0 && QuoteCosts.openAfter(token.after) == 0 && !token.endsBlock
+                let fitsClosing = glyph.drawnDirection < 0 && QuoteCosts.closeBefore(token.before) == 0 && QuoteCosts.closeAfter(token.after) == 0 && !token.opensBlock
+                if (fitsOpening || fitsClosing) && !token.splitContinuation { strayCost += QuoteCosts.strayFitting }
+                return strayCost
+            }
+            self.stray = (stray(depth: 0), stray(depth: 1))
         }
-        let nested = stack.depth > 0 && glyph.size == .double && stack.top?.size == .double ? QuoteCosts.nestedDouble : 0
-        let singleOutside = glyph.size == .single && stack.depth == 0 ? 1.0 : 0
-        let entry = Entry(size: glyph.size, system: system, edge: token.endsBlock)
-        result(.open(system), openCost + turnedCost + nested + singleOutside, stack.pushing(entry))
 
-        // Reopening a quotation carried from the last block.
-        if token.opensBlock, stack.depth > 0, let top = stack.top, top.size == glyph.size, glyph.drawnDirection >= 0 || swedishDocument {
-            let refund = top.edge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
-            result(.reopen, QuoteCosts.continuation - refund + QuoteCosts.openAfter(token.after) + turnedCost, stack.settled())
-        }
-
-        // Closing.
-        var closeBefore = token.opensBlock && carriedEdge ? QuoteCosts.carriedFromEdge : QuoteCosts.closeBefore(token.before)
-        if token.opensBlock && !carriedEdge && stack.depth > 0 { closeBefore = QuoteCosts.closeBefore(.edge) }
-        var closeCost = closeBefore + QuoteCosts.closeAfter(token.after)
-        // `text ”word`: one space on the wrong side.
-        if token.before == .space && token.after == .word && !token.opensBlock { closeCost = QuoteCosts.wrongSide }
-        if token.attributionFollows { closeCost = max(0, closeCost - QuoteCosts.attributionBonus) }
-        if token.introduced { closeCost += 1 }
-        // `”. very concrete ”`: a sentence does not go on in lower case after a closing mark
-        // and a full stop.
-        if token.splitContinuation { closeCost += QuoteCosts.splitEvidence }
-        func glyphCost(closing system: QuoteSystem?) -> Double {
+        /// The glyph's price as the closing mark of a quotation of `system`.
+        static func glyphCost(_ glyph: QuoteGlyph, closing system: QuoteSystem?) -> Double {
             if glyph.closes.isEmpty { return QuoteCosts.impossible }
             if let system, glyph.closes.contains(system) { return 0 }
             if glyph.drawnDirection > 0 { return glyph.scalar == 0xAB || glyph.scalar == 0x2039 ? 1.5 : QuoteCosts.turned }
             return QuoteCosts.mixedPair
         }
-        // A quotation opened at the very end of a paragraph is a split only if it closes at the
-        // start of a later one.
-        if carriedEdge && !token.opensBlock { closeCost += QuoteCosts.edgeNotClosedAtStart }
-        if let top = stack.top, top.size == glyph.size {
-            result(.close, closeCost + glyphCost(closing: top.system), stack.popping())
-        } else if stack.top == nil || (glyph.size == .double && !stack.hasSingleInside()) {
-            // A paragraph that starts by closing: the paragraph before was the quotation, split
-            // from its closing mark.
-            var unopened = closeCost
-            if token.opensBlock && stack.depth == 0 {
-                unopened = 1 + QuoteCosts.closeAfter(token.after)
-                if token.attributionFollows { unopened -= QuoteCosts.attributionBonus }
-            }
-            if token.speechBefore { unopened -= QuoteCosts.speechBonus }
-            result(.closeUnopened, max(0, unopened) + glyphCost(closing: .english) + QuoteCosts.missingOpening, stack)
+    }
+
+    /// A mark's possible roles on a stack: (role, cost, resulting stack or nil when impossible),
+    /// in a fixed order (ties go to the first).
+    @inline(__always)
+    static func options(for token: QuoteToken, prices: MarkPrices, on stack: Stack, swedishDocument: Bool,
+                        _ result: (Role, Double, Stack?) -> Void) {
+        let glyph = token.glyph
+        let top = stack.top
+        let carriedEdge = top?.edge ?? false
+        let depth = stack.depth
+
+        // Opening.
+        let nested = depth > 0 && glyph.size == .double && top?.size == .double ? QuoteCosts.nestedDouble : 0
+        let singleOutside = glyph.size == .single && depth == 0 ? 1.0 : 0
+        result(.open(prices.system), prices.open + nested + singleOutside, stack.pushing(prices.entry))
+
+        // Reopening a quotation carried from the last block.
+        if token.opensBlock, depth > 0, let top, top.size == glyph.size, glyph.drawnDirection >= 0 || swedishDocument {
+            let refund = top.edge ? QuoteCosts.carriedFromEdge : QuoteCosts.carried
+            result(.reopen, QuoteCosts.continuation - refund + QuoteCosts.openAfter(token.after) + prices.turned, stack.settled())
+        }
+
+        // Closing.
+        let closeCost = carriedEdge ? prices.close.2 : depth > 0 ? prices.close.1 : prices.close.0
+        if let top, top.size == glyph.size {
+            result(.close, closeCost + MarkPrices.glyphCost(glyph, closing: top.system), stack.popping())
+        } else if top == nil || (glyph.size == .double && !stack.hasSingleInside()) {
+            result(.closeUnopened, carriedEdge ? prices.unopened.2 : depth > 0 ? prices.unopened.1 : prices.unopened.0, stack)
         }
 
         // Neither.
         if token.mayBeOther {
             result(.other, QuoteCosts.other, stack)
         }
-        var strayCost = glyph.size == .double ? QuoteCosts.strayDouble : QuoteCosts.straySingle
-        if token.splitContinuation && stack.depth > 0 { strayCost = QuoteCosts.splitStray }
-        if token.attributionFollows { strayCost += 3 }
-        if token.speechBefore && glyph.drawnDirection <= 0 { strayCost += 1 }
-        // A mark that sits exactly as its glyph points (“ after a space and before a word, ”
-        // after a word and before a space) is hard to call stray.
-        let fitsOpening = glyph.drawnDirection > 0 && QuoteCosts.openBefore(token.before) == 0 && QuoteCosts.openAfter(token.after) == 0 && !token.endsBlock
-        let fitsClosing = glyph.drawnDirection < 0 && QuoteCosts.closeBefore(token.before) == 0 && QuoteCosts.closeAfter(token.after) == 0 && !token.opensBlock
-        if (fitsOpening || fitsClosing) && !token.splitContinuation { strayCost += QuoteCosts.strayFitting }
-        result(.stray, strayCost, stack)
+        result(.stray, depth > 0 ? prices.stray.1 : prices.stray.0, stack)
     }
 
     /// Replays the chosen steps, pairing the marks.
