@@ -59,4 +59,56 @@ import Testing
         #expect(ByteWords.zeroBytes(0) == ByteWords.highs)
         #expect(ByteWords.bytes(0x0A00_0A0A_410A_0000, equalTo: 0x0A).nonzeroBitCount == 4)
     }
+
+    @Test func zeroUnitsMarksExactlyTheZeroUnits() {
+        for position in 0..<4 {
+            for filler: UInt64 in [0x0001, 0x8000, 0xFFFF, 0x7FFF, 0x0100] {
+                var word: UInt64 = 0
+                for k in 0..<4 where k != position { word |= filler << (16 * UInt64(k)) }
+                #expect(UnitWords.zeroUnits(word) == 0x8000 << (16 * UInt64(position)))
+            }
+        }
+        #expect(UnitWords.units(0x000A_0041_000D_000A, equalTo: 0x0A) == 0x8000_0000_0000_8000)
+    }
+
+    @Test func sumOfBytesAddsEveryByte() {
+        #expect(ByteWords.sumOfBytes(0xFFFF_FFFF_FFFF_FFFF) == 8 * 255)
+        #expect(ByteWords.sumOfBytes(0x0102_0304_0506_0708) == 36)
+        #expect(ByteWords.sumOfBytes(0) == 0)
+    }
+
+    static let textPieces = ["word ", "\n", "\r\n", "\r", "“", "é", "北", "👍🏽", "abcdefgh", "\u{2028}", "\n\n"]
+
+    @Test func linesAndPositionsAgreeWithUnitByUnitLoops() async {
+        await propertyCheck(count: 500, input: Gen<String?>.element(of: Self.textPieces).array(of: 0...60)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            let document = Document(text)
+            let units = Array(text.utf16)
+            // Lines: broken at LF, CR and CRLF; a final break starts no empty line.
+            var expected: [Range<Int>] = []
+            var start = 0, i = 0
+            while i < units.count {
+                if units[i] == 0x0A || units[i] == 0x0D {
+                    let end = units[i] == 0x0D && i + 1 < units.count && units[i + 1] == 0x0A ? i + 2 : i + 1
+                    expected.append(start..<i)
+                    start = end
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+            if start < units.count || expected.isEmpty { expected.append(start..<units.count) }
+            #expect(document.lines.map(\.content) == expected, "\(text.debugDescription)")
+            // Positions: UTF-8 offsets and scalar counts before every unit boundary of a scalar.
+            let index = PositionIndex(document.text)
+            var offset = 0, utf8 = 0, scalars = 0
+            for scalar in text.unicodeScalars {
+                #expect(index.position(of: offset, in: document.text) == (utf8, scalars))
+                offset += UTF16.width(scalar)
+                utf8 += UTF8.width(scalar)
+                scalars += 1
+            }
+            #expect(index.position(of: offset, in: document.text) == (utf8, scalars))
+        }
+    }
 }

@@ -136,7 +136,7 @@ do {
     var byPack: [String: Double] = [:]
     for (rule, time) in zip(rules, times) { byPack[String(rule.id.prefix { $0 != "/" }), default: 0] += time }
     for (pack, time) in byPack.sorted(by: { $0.value > $1.value }) { row("  pack " + pack, time, total: average) }
-    for (rule, time) in zip(rules, times).sorted(by: { $0.1 > $1.1 }).prefix(15) { row("  " + rule.id, time, total: average) }
+    for (rule, time) in zip(rules, times).sorted(by: { $0.1 > $1.1 }).prefix(40) { row("  " + rule.id, time, total: average) }
 }
 print("")
 

@@ -27,15 +27,23 @@ enum ByteWords {
         zeroBytes(word ^ (ones &* UInt64(byte)))
     }
 
-    /// How many bytes of `word` are UTF-8 continuation bytes (10xxxxxx).
+    /// 1 in each byte of `word` that is a UTF-8 continuation byte (10xxxxxx), 0 in the others.
     @inline(__always)
-    static func continuationBytes(_ word: UInt64) -> Int {
-        (word & ~(word << 1) & highs).nonzeroBitCount
+    static func continuationBytes(_ word: UInt64) -> UInt64 {
+        (word & ~(word << 1) & highs) >> 7
     }
 
-    /// How many bytes of `word` start a four-byte sequence (11110xxx and above).
+    /// 1 in each byte of `word` that starts a four-byte sequence (11110xxx and above).
     @inline(__always)
-    static func fourByteLeads(_ word: UInt64) -> Int {
-        (word & (word << 1) & (word << 2) & (word << 3) & highs).nonzeroBitCount
+    static func fourByteLeads(_ word: UInt64) -> UInt64 {
+        (word & (word << 1) & (word << 2) & (word << 3) & highs) >> 7
+    }
+
+    /// The sum of the bytes of `counts`, each at most 255. Per-byte counts are added up over
+    /// at most 255 words and summed once (the machine's baseline has no population count).
+    @inline(__always)
+    static func sumOfBytes(_ counts: UInt64) -> Int {
+        let pairs = (counts & 0x00FF_00FF_00FF_00FF) &+ ((counts >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
     }
 }

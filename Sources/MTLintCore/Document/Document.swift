@@ -138,6 +138,14 @@ public final class Document {
         var start = 0, i = 0
         let n = units.count
         while i < n {
+            // Four units at a time where none is a line break.
+            if i + 4 <= n {
+                let word = UnitWords.load(units, at: i)
+                if UnitWords.units(word, equalTo: 0x0A) | UnitWords.units(word, equalTo: 0x0D) == 0 {
+                    i += 4
+                    continue
+                }
+            }
             let unit = units[i]
             if unit == 0x0A || unit == 0x0D {
                 let end = unit == 0x0D && i + 1 < n && units[i + 1] == 0x0A ? i + 2 : i + 1

@@ -226,11 +226,17 @@ public struct DocumentPartition: Sendable {
             var count = 0
             var i = range.lowerBound
             // Eight bytes at a time where they hold no CR (a CR needs the byte after it).
-            while i + 8 <= range.upperBound {
-                let word = ByteWords.load(bytes, at: i)
-                if ByteWords.bytes(word, equalTo: 0x0D) != 0 { break }
-                count += ByteWords.bytes(word, equalTo: 0x0A).nonzeroBitCount
-                i += 8
+            scan: while i + 8 <= range.upperBound {
+                var counts: UInt64 = 0
+                var rounds = 0
+                defer { count += ByteWords.sumOfBytes(counts) }
+                while rounds < 255, i + 8 <= range.upperBound {
+                    let word = ByteWords.load(bytes, at: i)
+                    if ByteWords.bytes(word, equalTo: 0x0D) != 0 { break scan }
+                    counts &+= ByteWords.bytes(word, equalTo: 0x0A) >> 7
+                    i += 8
+                    rounds += 1
+                }
             }
             while i < range.upperBound {
                 let byte = bytes[i]
@@ -247,8 +253,14 @@ public struct DocumentPartition: Sendable {
             var count = 0
             var i = range.lowerBound
             while i + 8 <= range.upperBound {
-                count += 8 - ByteWords.continuationBytes(ByteWords.load(bytes, at: i))
-                i += 8
+                var continuations: UInt64 = 0
+                var rounds = 0
+                while rounds < 255, i + 8 <= range.upperBound {
+                    continuations &+= ByteWords.continuationBytes(ByteWords.load(bytes, at: i))
+                    i += 8
+                    rounds += 1
+                }
+                count += 8 * rounds - ByteWords.sumOfBytes(continuations)
             }
             while i < range.upperBound {
                 if bytes[i] & 0xC0 != 0x80 { count += 1 }
@@ -264,9 +276,16 @@ public struct DocumentPartition: Sendable {
             var count = 0
             var i = range.lowerBound
             while i + 8 <= range.upperBound {
-                let word = ByteWords.load(bytes, at: i)
-                count += 8 - ByteWords.continuationBytes(word) + ByteWords.fourByteLeads(word)
-                i += 8
+                var continuations: UInt64 = 0, fourByteLeads: UInt64 = 0
+                var rounds = 0
+                while rounds < 255, i + 8 <= range.upperBound {
+                    let word = ByteWords.load(bytes, at: i)
+                    continuations &+= ByteWords.continuationBytes(word)
+                    fourByteLeads &+= ByteWords.fourByteLeads(word)
+                    i += 8
+                    rounds += 1
+                }
+                count += 8 * rounds - ByteWords.sumOfBytes(continuations) + ByteWords.sumOfBytes(fourByteLeads)
             }
             while i < range.upperBound {
                 let byte = bytes[i]

@@ -13,14 +13,23 @@ struct PositionIndex: Sendable {
         utf8Before.reserveCapacity(checkpoints)
         scalarsBefore.reserveCapacity(checkpoints)
         var utf8 = 0, scalars = 0
-        for i in 0..<units.count {
-            if i % Self.stride == 0 {
-                utf8Before.append(utf8)
-                scalarsBefore.append(scalars)
+        var i = 0
+        while i < units.count {
+            utf8Before.append(utf8)
+            scalarsBefore.append(scalars)
+            let end = min(i + Self.stride, units.count)
+            // ASCII four units at a time (one byte and one scalar each), then unit by unit.
+            var k = i
+            while k + 4 <= end, UnitWords.load(units, at: k) & UnitWords.nonASCII == 0 { k += 4 }
+            utf8 &+= k - i
+            scalars &+= k - i
+            while k < end {
+                let (bytes, starts) = Self.weight(units, k)
+                utf8 &+= bytes
+                scalars &+= starts
+                k += 1
             }
-            let (bytes, starts) = Self.weight(units, i)
-            utf8 &+= bytes
-            scalars &+= starts
+            i = end
         }
         if units.count % Self.stride == 0 {
             utf8Before.append(utf8)

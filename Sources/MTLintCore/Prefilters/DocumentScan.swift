@@ -5,11 +5,11 @@ public final class DocumentScan {
     let document: Document
     let prefilter: CharacterPrefilter
     /// OR of the bits of the characters on each line.
-    private(set) var lineMasks: [UInt64] = []
+    let lineMasks: [UInt64]
     /// The character-class transitions on each line (when some regex needs them).
-    private(set) var transitionMasks: [UInt16] = []
+    let transitionMasks: [UInt16]
     /// Bits of the character pairs on each line.
-    private(set) var pairMasks: [UInt64] = []
+    let pairMasks: [UInt64]
     private let words: WordScanWords
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
@@ -31,10 +31,8 @@ public final class DocumentScan {
         self.longestFoldedLine = longestFoldedLine
         self.prefilter = prefilter
         self.words = words
-        if !prefilter.isEmpty { (lineMasks, pairMasks) = prefilter.lineMasks(of: document) }
-        if prefilter.usesTransitions {
-            transitionMasks = CharacterTransitions.lineMasks(of: document)
-        }
+        (lineMasks, pairMasks) = prefilter.isEmpty ? ([], []) : prefilter.lineMasks(of: document)
+        transitionMasks = prefilter.usesTransitions ? CharacterTransitions.lineMasks(of: document) : []
     }
 
     /// Where each word registered by phrase rules and `requires:` lists starts, in text order.

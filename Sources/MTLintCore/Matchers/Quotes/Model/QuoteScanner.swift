@@ -61,19 +61,12 @@ struct QuoteScanner {
     }
 
     /// The first offset in `start..<end` whose unit may be a mark (`"`, `'` or any non-ASCII
-    /// unit), or `end`. Four units at a time (eight bytes as one number: a unit at or above
-    /// U+0080 shows in its high bits, a `"` or `'` as a zero lane after an exclusive or): most
-    /// of a text is ASCII without marks.
+    /// unit), or `end`. Four units at a time (`UnitWords`): most of a text is ASCII without marks.
     static func nextPossibleMark(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Int {
-        guard let base = units.baseAddress else { return end }
         var i = start
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0001_0001_0001_0001, highs: UInt64 = 0x8000_8000_8000_8000
         while i + 4 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt64.self)
-            if word & 0xFF80_FF80_FF80_FF80 != 0 { break }
-            let double = word ^ 0x0022_0022_0022_0022, single = word ^ 0x0027_0027_0027_0027
-            if ((double &- ones) & ~double | (single &- ones) & ~single) & highs != 0 { break }
+            let word = UnitWords.load(units, at: i)
+            if word & UnitWords.nonASCII != 0 || UnitWords.units(word, equalTo: 0x22) | UnitWords.units(word, equalTo: 0x27) != 0 { break }
             i += 4
         }
         while i < end {
