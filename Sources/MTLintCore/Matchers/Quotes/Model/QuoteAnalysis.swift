@@ -354,8 +354,13 @@ struct QuoteIssueBuilder {
     /// The text around `edits` with them applied, from the word before to the word after: what
     /// a message shows as the repair (`work”.`, `now,” he`).
     func preview(_ edits: [Edit]) -> String {
-        guard let first = edits.map(\.range.lowerBound).min(), let last = edits.map(\.range.upperBound).max() else { return "" }
-        var lower = first, upper = last
+        guard let firstEdit = edits.first else { return "" }
+        // The span of the edits, without intermediate arrays (a preview is made for every issue).
+        var lower = firstEdit.range.lowerBound, upper = firstEdit.range.upperBound
+        for edit in edits.dropFirst() {
+            lower = min(lower, edit.range.lowerBound)
+            upper = max(upper, edit.range.upperBound)
+        }
         var steps = 0
         while lower > 0, steps < 20, QuoteNeighbour.of(UInt32(text[lower - 1])) != .space, text[lower - 1] != 0x0A {
             lower -= 1
@@ -370,11 +375,14 @@ struct QuoteIssueBuilder {
         if upper < text.count, UTF16.isTrailSurrogate(text[upper]) { upper += 1 }
         var out = ""
         var cursor = lower
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where edit.range.lowerBound >= cursor {
-            out += string(cursor..<edit.range.lowerBound) + edit.replacement
+        let ordered = edits.count == 1 ? edits : edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        for edit in ordered where edit.range.lowerBound >= cursor {
+            out += string(cursor..<edit.range.lowerBound)
+            out += edit.replacement
             cursor = edit.range.upperBound
         }
-        return out + string(cursor..<max(cursor, upper))
+        out += string(cursor..<max(cursor, upper))
+        return out
     }
 
     /// Whether the block ends with sentence punctuation, possibly inside closing marks.
