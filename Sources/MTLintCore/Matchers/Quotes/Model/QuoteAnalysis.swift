@@ -76,7 +76,8 @@ struct QuoteIssueBuilder {
     let scanner: QuoteScanner
     var issues: [QuoteIssue] = []
     /// Tokens whose spacing a pair issue already covers.
-    var coveredSpacing = Set<Int>()
+    /// By token index (an array: it is read for every mark).
+    lazy var coveredSpacing = [Bool](repeating: false, count: tokens.count)
 
     var tokens: [QuoteToken] { reading.tokens }
 
@@ -192,7 +193,7 @@ struct QuoteIssueBuilder {
 
     mutating func markIssues(_ index: Int, opening: Bool) {
         // The closing mark of a pair whose issue already repairs both marks.
-        guard !coveredSpacing.contains(index) else { return }
+        guard !coveredSpacing[index] else { return }
         let token = tokens[index]
         // An empty pair (`“ ”`, `« »`): nothing is quoted, nothing to repair.
         if let partner = reading.partners[index] {
@@ -245,14 +246,14 @@ struct QuoteIssueBuilder {
         let mark = otherSystem ? (style.straightHouse ? style.close : desired(index, opening: false))
             : styledMark(index, opening: opening, turned: turned)
 
-        if (inner || outer || (turned && opening)) && !coveredSpacing.contains(index) {
+        if (inner || outer || (turned && opening)) && !coveredSpacing[index] {
             if opening, inner, let closer = reading.partners[index], spaceInside(tokens[closer], opening: false),
                !Self.isForeignGlyph(tokens[closer].glyph.scalar),
                sameLine(index, closer), tokens[closer].position - token.end < 80 {
                 // Both marks of a pair on the wrong side of their spaces: ” guilty “ → “guilty”.
                 let closing = repair(closer, opening: false, mark: closingMark(closer), fixInner: true, fixOuter: true)
                 let opened = repair(index, opening: true, mark: mark, fixInner: true, fixOuter: true)
-                coveredSpacing.insert(closer)
+                coveredSpacing[closer] = true
                 let range = opened.range.lowerBound..<closing.range.upperBound
                 issues.append(QuoteIssue(kind: .spacing, range: range, edits: [opened, closing], applicability: .safe,
                                          problem: "both marks of this quotation are on the wrong side of their spaces",
