@@ -148,7 +148,19 @@ extension QuoteReading {
                 frontier.sort { ($0.cost, $0.stack.key) < ($1.cost, $1.stack.key) }
                 frontier.removeSubrange(48...)
             }
-            if frontier.count > 1 { frontier.sort { $0.stack.key < $1.stack.key } }
+            // By stack (keys are unique: `extend` merges equal stacks), so insertion sort gives
+            // the order any sort would, without a sort's set-up for a handful of readings.
+            if frontier.count > 1 {
+                for i in 1..<frontier.count {
+                    let state = frontier[i]
+                    var j = i
+                    while j > 0, frontier[j - 1].stack.key > state.stack.key {
+                        frontier[j] = frontier[j - 1]
+                        j -= 1
+                    }
+                    frontier[j] = state
+                }
+            }
             if frontier.count == 1 {
                 chunk.removeAll(keepingCapacity: true)
                 var cursor = frontier[0].path
