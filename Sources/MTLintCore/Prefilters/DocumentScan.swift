@@ -131,11 +131,20 @@ public final class DocumentScan {
         let transitions = prefilter.transitions(for: regex)
         let pairs = prefilter.pairs(for: regex)
         guard bit != nil || transitions != nil || pairs != nil else { return segments }
+        // Local constants: the closure runs for every segment of every filtered regex, and a
+        // property read through `self` retains and releases the array each time.
+        let lineMasks = self.lineMasks, transitionMasks = self.transitionMasks, pairMasks = self.pairMasks
         return filter(segments) { lines, oneLine in
-            if let bit, !lines.contains(where: { self.lineMasks[$0] & bit != 0 }) { return false }
+            if let bit {
+                if oneLine {
+                    if lineMasks[lines.lowerBound] & bit == 0 { return false }
+                } else if !lines.contains(where: { lineMasks[$0] & bit != 0 }) {
+                    return false
+                }
+            }
             // Transitions and pairs across a line break are not tracked: several lines pass.
-            if oneLine, let transitions, self.transitionMasks[lines.lowerBound] & transitions == 0 { return false }
-            if oneLine, let pairs, self.pairMasks[lines.lowerBound] & pairs == 0 { return false }
+            if oneLine, let transitions, transitionMasks[lines.lowerBound] & transitions == 0 { return false }
+            if oneLine, let pairs, pairMasks[lines.lowerBound] & pairs == 0 { return false }
             return true
         }
     }
@@ -146,6 +155,7 @@ public final class DocumentScan {
         let lines = document.lines
         guard !lines.isEmpty else { return [] }
         var result: [Range<Int>] = []
+        result.reserveCapacity(segments.count)
         var cursor = 0
         for segment in segments {
             if cursor >= lines.count || lines[cursor].content.lowerBound > segment.lowerBound {

@@ -46,8 +46,18 @@ struct WordHashTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Whether `key` is in the table: its keys only (a stored key always has its value).
     @inline(__always)
-    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+    func contains(_ key: UInt64) -> Bool {
+        if key == Self.empty { return emptyKeyValue != nil }
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let found = keys[slot]
+            if found == key { return true }
+            if found == Self.empty { return false }
+            slot = (slot + 1) & mask
+        }
+    }
 }
 
 extension WordHashTable where Value == Bool {
