@@ -263,6 +263,28 @@ final class CharacterPrefilter {
     /// Each line's pair bits: `open(previous, unit)` gives the pairs whose first character
     /// (and any gap since) ends at `unit`; `second(unit)` the pairs `unit` can close.
     @inline(__always)
+    /// The character and pair masks of every line in one walk, as the two separate walks
+    /// below make them (a line of one unit has no pair; a line with a surrogate passes every
+    /// pair filter).
+    private func fusedMasks(of document: Document, table: UnsafeBufferPointer<UInt64>, first: UnsafeBufferPointer<UInt64>,
+                            second: UnsafeBufferPointer<UInt64>, gap: UnsafeBufferPointer<UInt64>?,
+                            characters: inout [UInt64], pairs: inout [UInt64]) {
+        let units = document.text.units
+        for (index, line) in document.lines.enumerated() {
+            var characterMask: UInt64 = 0, pairMask: UInt64 = 0, previous: UInt64 = 0
+            var astral = false
+            for i in line.content {
+                let unit = Int(units[i])
+                characterMask |= table[unit]
+                pairMask |= previous & second[unit]
+                previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
+                astral = astral || UTF16.isSurrogate(units[i])
+            }
+            characters[index] = characterMask
+            pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask
+        }
+    }
+
     private func pairMasks(of document: Document, into pairs: inout [UInt64], open: (UInt64, Int) -> UInt64, second: (Int) -> UInt64) {
         let units = document.text.units
         for (index, line) in document.lines.enumerated() where line.content.count > 1 {
@@ -291,6 +313,25 @@ final class CharacterPrefilter {
         var characters = [UInt64](repeating: 0, count: table == nil ? 0 : count)
         var pairs = [UInt64](repeating: 0, count: pairFirst == nil ? 0 : count)
         let units = document.text.units
+        if let table, let pairFirst, let pairSecond {
+            // Both kinds in one walk over the units (the usual case): each unit is read once.
+            table.withMasks { table in
+                pairFirst.withMasks { first in
+                    pairSecond.withMasks { second in
+                        if let pairGap {
+                            pairGap.withMasks { gap in
+                                fusedMasks(of: document, table: table, first: first, second: second, gap: gap,
+                                           characters: &characters, pairs: &pairs)
+                            }
+                        } else {
+                            fusedMasks(of: document, table: table, first: first, second: second, gap: nil,
+                                       characters: &characters, pairs: &pairs)
+                        }
+                    }
+                }
+            }
+            return (characters, pairs)
+        }
         if let table {
             table.withMasks { table in
                 for (index, line) in document.lines.enumerated() {

@@ -8,6 +8,11 @@ struct WordHashTable<Value: Sendable>: Sendable {
     private let emptyKeyValue: Value?
     private let shift: UInt64
     private let mask: Int
+    /// One bit per key's low bits, four bits per slot: `contains` rejects most absent keys
+    /// here, in an array a sixteenth of the keys' size that stays in cache (a rule's table is
+    /// asked about every word the shared scan found, most of them another rule's).
+    private let presence: [UInt64]
+    private let presenceMask: UInt64
     static var empty: UInt64 { 0 }
 
     /// A table of `entries` (a later entry for the same key replaces an earlier one).
@@ -31,6 +36,14 @@ struct WordHashTable<Value: Sendable>: Sendable {
         self.keys = keys
         self.values = values
         self.emptyKeyValue = emptyKeyValue
+        let presenceBits = max(64, capacity * 4)
+        var presence = [UInt64](repeating: 0, count: presenceBits / 64)
+        for (key, _) in list {
+            let bit = key & UInt64(presenceBits - 1)
+            presence[Int(bit >> 6)] |= 1 << (bit & 63)
+        }
+        self.presence = presence
+        presenceMask = UInt64(presenceBits - 1)
     }
 
     /// The value for `key`, nil if the table lacks it.
@@ -49,6 +62,8 @@ struct WordHashTable<Value: Sendable>: Sendable {
     /// Whether `key` is in the table: its keys only (a stored key always has its value).
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
+        let bit = key & presenceMask
+        guard presence[Int(bit >> 6)] & (1 << (bit & 63)) != 0 else { return false }
         if key == Self.empty { return emptyKeyValue != nil }
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
