@@ -263,93 +263,40 @@ final class CharacterPrefilter {
     /// Each line's pair bits: `open(previous, unit)` gives the pairs whose first character
     /// (and any gap since) ends at `unit`; `second(unit)` the pairs `unit` can close.
     @inline(__always)
-    /// The character and pair masks of every line in one walk, as the two separate walks
-    /// below make them (a line of one unit has no pair; a line with a surrogate passes every
-    /// pair filter).
-    private func fusedMasks(of document: Document, table: UnsafeBufferPointer<UInt64>, first: UnsafeBufferPointer<UInt64>,
-                            second: UnsafeBufferPointer<UInt64>, gap: UnsafeBufferPointer<UInt64>?,
-                            characters: inout [UInt64], pairs: inout [UInt64]) {
-        let units = document.text.units
-        for (index, line) in document.lines.enumerated() {
-            var characterMask: UInt64 = 0, pairMask: UInt64 = 0, previous: UInt64 = 0
-            var astral = false
-            for i in line.content {
-                let unit = Int(units[i])
-                characterMask |= table[unit]
-                pairMask |= previous & second[unit]
-                previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
-                astral = astral || UTF16.isSurrogate(units[i])
-            }
-            characters[index] = characterMask
-            pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask
-        }
-    }
-
-    private func pairMasks(of document: Document, into pairs: inout [UInt64], open: (UInt64, Int) -> UInt64, second: (Int) -> UInt64) {
-        let units = document.text.units
-        for (index, line) in document.lines.enumerated() where line.content.count > 1 {
-            var mask: UInt64 = 0
-            var previous = open(0, Int(units[line.content.lowerBound]))
-            var astral = UTF16.isSurrogate(units[line.content.lowerBound])
-            for i in (line.content.lowerBound + 1)..<line.content.upperBound {
-                let unit = Int(units[i])
-                mask |= previous & second(unit)
-                previous = open(previous, unit)
-                astral = astral || UTF16.isSurrogate(units[i])
-            }
-            // Pair sets list BMP characters only: a line with astral ones passes.
-            pairs[index] = astral ? UInt64.max : mask
-        }
-    }
-
     func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }
     func bit(for literals: RequiredLiterals) -> UInt64? { bits[ObjectIdentifier(literals)] }
     func transitions(for regex: SharedRegex) -> UInt16? { transitionMasks[ObjectIdentifier(regex)] }
     func pairs(for regex: SharedRegex) -> UInt64? { pairBits[ObjectIdentifier(regex)] }
 
-    /// One pass over every line: the character bits and the pair bits it holds.
+    /// One walk over every line's units: the character bits and the pair bits it holds. A line
+    /// of one unit has no pair; pair sets list BMP characters only, so a line with a surrogate
+    /// passes every pair filter.
     func lineMasks(of document: Document) -> (characters: [UInt64], pairs: [UInt64]) {
         let count = max(document.lines.count, 1)
         var characters = [UInt64](repeating: 0, count: table == nil ? 0 : count)
         var pairs = [UInt64](repeating: 0, count: pairFirst == nil ? 0 : count)
+        guard table != nil || pairFirst != nil else { return (characters, pairs) }
         let units = document.text.units
-        if let table, let pairFirst, let pairSecond {
-            // Both kinds in one walk over the units (the usual case): each unit is read once.
-            table.withMasks { table in
-                pairFirst.withMasks { first in
-                    pairSecond.withMasks { second in
-                        if let pairGap {
-                            pairGap.withMasks { gap in
-                                fusedMasks(of: document, table: table, first: first, second: second, gap: gap,
-                                           characters: &characters, pairs: &pairs)
+        UnitMaskTable.withMasks(of: table) { table in
+            UnitMaskTable.withMasks(of: pairFirst) { first in
+                UnitMaskTable.withMasks(of: pairSecond) { second in
+                    UnitMaskTable.withMasks(of: pairGap) { gap in
+                        for (index, line) in document.lines.enumerated() {
+                            var characterMask: UInt64 = 0, pairMask: UInt64 = 0, previous: UInt64 = 0
+                            var astral = false
+                            for i in line.content {
+                                let unit = Int(units[i])
+                                if let table { characterMask |= table[unit] }
+                                if let first, let second {
+                                    // A pair is its first character, any gap characters, then its second.
+                                    pairMask |= previous & second[unit]
+                                    previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
+                                }
+                                astral = astral || UTF16.isSurrogate(units[i])
                             }
-                        } else {
-                            fusedMasks(of: document, table: table, first: first, second: second, gap: nil,
-                                       characters: &characters, pairs: &pairs)
+                            if table != nil { characters[index] = characterMask }
+                            if first != nil { pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask }
                         }
-                    }
-                }
-            }
-            return (characters, pairs)
-        }
-        if let table {
-            table.withMasks { table in
-                for (index, line) in document.lines.enumerated() {
-                    var mask: UInt64 = 0
-                    for i in line.content { mask |= table[Int(units[i])] }
-                    characters[index] = mask
-                }
-            }
-        }
-        if let pairFirst, let pairSecond {
-            pairFirst.withMasks { first in
-                pairSecond.withMasks { second in
-                    if let pairGap {
-                        pairGap.withMasks { gap in
-                            pairMasks(of: document, into: &pairs) { previous, unit in (previous & gap[unit]) | first[unit] } second: { second[$0] }
-                        }
-                    } else {
-                        pairMasks(of: document, into: &pairs) { _, unit in first[unit] } second: { second[$0] }
                     }
                 }
             }
