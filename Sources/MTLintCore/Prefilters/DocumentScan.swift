@@ -260,9 +260,6 @@ final class CharacterPrefilter {
         }
     }
 
-    /// Each line's pair bits: `open(previous, unit)` gives the pairs whose first character
-    /// (and any gap since) ends at `unit`; `second(unit)` the pairs `unit` can close.
-    @inline(__always)
     func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }
     func bit(for literals: RequiredLiterals) -> UInt64? { bits[ObjectIdentifier(literals)] }
     func transitions(for regex: SharedRegex) -> UInt16? { transitionMasks[ObjectIdentifier(regex)] }
