@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import shutil
 import tempfile
 
 chromium, report, findings_path, screenshot = sys.argv[1:5]
@@ -168,6 +169,7 @@ finally:
     except BaseException:
         browser.kill()
     browser.wait(timeout=30)
+    shutil.rmtree(profile, ignore_errors=True)
 
 if failures:
     print(f"html-report-check: {len(failures)} check(s) failed", file=sys.stderr)

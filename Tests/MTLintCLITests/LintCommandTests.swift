@@ -9,13 +9,6 @@ func runMTLint(_ arguments: [String], stdin: String = "", environment: [String: 
     return (status, console.stdout, console.stderr)
 }
 
-/// A fresh temporary folder for one test.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "mtlint-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 @Suite struct LintCommandTests {
     @Test func cleanTextExitsZero() {
         let result = runMTLint(["lint", "-"], stdin: "A clean sentence.\n")

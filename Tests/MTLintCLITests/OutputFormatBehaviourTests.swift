@@ -81,9 +81,7 @@ import MTLintRuleFiles
     }
 
     @Test func githubPathIsEscapedAsAProperty() throws {
-        let folder = NSTemporaryDirectory() + "mtlint-github-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder(prefix: "mtlint-github-")
         let path = folder + "/a,b:c.txt"
         try "Share this article\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = GoldenFiles.run(["lint", path, "--no-builtin-rules", "--rules", GoldenFiles.rulesFolder, "--format", "github"])
@@ -137,9 +135,7 @@ import MTLintRuleFiles
 
     /// Output streams file by file on every core, yet always in path order.
     @Test func streamedOutputAcrossFilesIsInPathOrder() throws {
-        let folder = NSTemporaryDirectory() + "mtlint-jsonl-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder(prefix: "mtlint-jsonl-")
         for name in ["a", "b", "c", "d"] {
             try GoldenFiles.input.write(toFile: "\(folder)/\(name).txt", atomically: true, encoding: .utf8)
         }

@@ -151,8 +151,7 @@ enum RuleSchema {
     }
 
     static func write(_ cases: [String: String]) throws -> (folder: String, paths: [String: String]) {
-        let folder = NSTemporaryDirectory() + "mtlint-schema-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder(prefix: "mtlint-schema-")
         var paths: [String: String] = [:]
         for (name, text) in cases {
             let path = "\(folder)/\(name).yml"
