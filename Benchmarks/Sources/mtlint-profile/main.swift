@@ -4,7 +4,7 @@ import MTLintCore
 import MTLintRuleFiles
 import NewsGen
 
-// mtlint-profile [SIZE | FILE] [--repeat N] [--no-rules-alone]
+// mtlint-profile [SIZE | FILE] [--repeat N] [--no-rules-alone] [--startup]
 //
 // Where linting time goes, rule by rule: document preparation, each segmentation scope, ICU's
 // bare sentence breaks (the reference line), then each shipped rule alone on a document whose
@@ -22,6 +22,8 @@ let repeats = repeatCount
 // times each rule on its own).
 let rulesAlone = !arguments.contains("--no-rules-alone")
 arguments.removeAll { $0 == "--no-rules-alone" }
+let startup = arguments.contains("--startup")
+arguments.removeAll { $0 == "--startup" }
 let source = arguments.first ?? "1MB"
 let bytes: [UInt8]
 if let size = parseSize(source) {
@@ -62,6 +64,31 @@ func row(_ name: String, _ time: Double, total: Double? = nil, extra: String = "
     print(padded + String(format: " %9.1f ms %9.1f MB/s ", time * 1000, megabytes / time) + share + " " + extra)
 }
 
+// `--startup`: what a short run spends before and around linting, in this process: the first
+// decoding of the shipped rules (one thread, one-time runtime costs included), later decodings,
+// the linter's construction, and the first and later lints of a 2 KB generated article.
+if startup {
+    func milliseconds(_ work: () throws -> Void) -> Double {
+        let start = clock.now
+        do { try work() } catch { fatalError("\(error)") }
+        return seconds(clock.now - start) * 1000
+    }
+    var decoded: [Rule] = []
+    let first = milliseconds { decoded = try RuleLoader.rules(from: RuleLoader.builtinFiles()) }
+    let later = (0..<max(repeats, 3)).map { _ in milliseconds { decoded = try RuleLoader.rules(from: RuleLoader.builtinFiles()) } }.sorted()
+    var linter: Linter?
+    let firstLinter = milliseconds { linter = try Linter(rules: decoded) }
+    let laterLinter = (0..<max(repeats, 3)).map { _ in milliseconds { linter = try Linter(rules: decoded) } }.sorted()
+    var generator = NewsGenerator()
+    let article = generator.bytes(size: 2_000)
+    let firstLint = milliseconds { _ = linter?.lint(try Document(bytes: article)) }
+    let laterLint = (0..<max(repeats, 3)).map { _ in milliseconds { _ = linter?.lint(try Document(bytes: article)) } }.sorted()
+    print(String(format: "decode %d shipped rules, one thread: first %.2f ms, then %.2f ms", decoded.count, first, later[later.count / 2]))
+    print(String(format: "Linter(rules:): first %.2f ms, then %.2f ms", firstLinter, laterLinter[laterLinter.count / 2]))
+    print(String(format: "lint a 2 KB article: first %.2f ms, then %.2f ms", firstLint, laterLint[laterLint.count / 2]))
+    exit(0)
+}
+
 let rules: [Rule]
 do { rules = try RuleLoader.load() } catch { fatalError("\(error)") }
 print(String(format: "input: %@, %.2f MB, %d rules, median of %d runs", source, megabytes, rules.count, repeats))
@@ -79,6 +106,21 @@ for properties in [false, true] {
     }
     print(String(format: "regex analysis of the %d shipped patterns%@: %.3f ms", patterns.count,
                  properties ? " (detailed)" : "", analysis * 1000 / 20))
+}
+
+// `--filters`: each shipped regex's prefilter (what every match needs in its segment).
+if arguments.contains("--filters") || CommandLine.arguments.contains("--filters") {
+    for rule in rules {
+        for regex in rule.matcher.filteredRegexes {
+            let requirement = RequiredCharacters.requirement(of: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive),
+                                                             properties: true)
+            let kind = requirement.characters.map { "characters \($0.count)" }
+                ?? requirement.pairs.map { "pairs \($0.count)" }
+                ?? requirement.transitions.map { String(format: "transitions %04x", $0) } ?? "NONE"
+            print("\(rule.id): \(kind)")
+        }
+    }
+    exit(0)
 }
 
 let prepare = time({ () }) { _ in _ = document() }

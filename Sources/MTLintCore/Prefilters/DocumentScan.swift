@@ -190,6 +190,10 @@ final class CharacterPrefilter {
     private var pairSecond: UnitMaskTable?
     /// Bit k set for the characters that may stand between the k-th pair's two (nil: no pair has a gap).
     private var pairGap: UnitMaskTable?
+    /// The same for pairs whose gap holds at least one character (nil: no pair requires one).
+    private var pairRequiredGap: UnitMaskTable?
+    /// The bits of those pairs, which their two characters side by side do not make.
+    private var requiredGapBits: UInt64 = 0
     private var pairBits: [ObjectIdentifier: UInt64] = [:]
 
     var isEmpty: Bool { table == nil && pairFirst == nil }
@@ -250,12 +254,20 @@ final class CharacterPrefilter {
             }
             pairFirst = first
             pairSecond = second
-            if pairSetBits.keys.contains(where: { !$0.gap.isEmpty }) {
+            if pairSetBits.keys.contains(where: { !$0.gap.isEmpty && !$0.gapRequired }) {
                 let gap = UnitMaskTable()
-                for (pair, bit) in pairSetBits {
+                for (pair, bit) in pairSetBits where !pair.gapRequired {
                     for unit in pair.gap { gap.insert(bit, for: unit) }
                 }
                 pairGap = gap
+            }
+            if pairSetBits.keys.contains(where: \.gapRequired) {
+                let gap = UnitMaskTable()
+                for (pair, bit) in pairSetBits where pair.gapRequired {
+                    for unit in pair.gap { gap.insert(bit, for: unit) }
+                    requiredGapBits |= bit
+                }
+                pairRequiredGap = gap
             }
         }
     }
@@ -274,25 +286,32 @@ final class CharacterPrefilter {
         var pairs = [UInt64](repeating: 0, count: pairFirst == nil ? 0 : count)
         guard table != nil || pairFirst != nil else { return (characters, pairs) }
         let units = document.text.units
+        let direct = ~requiredGapBits
         UnitMaskTable.withMasks(of: table) { table in
             UnitMaskTable.withMasks(of: pairFirst) { first in
                 UnitMaskTable.withMasks(of: pairSecond) { second in
                     UnitMaskTable.withMasks(of: pairGap) { gap in
-                        for (index, line) in document.lines.enumerated() {
-                            var characterMask: UInt64 = 0, pairMask: UInt64 = 0, previous: UInt64 = 0
-                            var astral = false
-                            for i in line.content {
-                                let unit = Int(units[i])
-                                if let table { characterMask |= table[unit] }
-                                if let first, let second {
-                                    // A pair is its first character, any gap characters, then its second.
-                                    pairMask |= previous & second[unit]
-                                    previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
+                        UnitMaskTable.withMasks(of: pairRequiredGap) { requiredGap in
+                            for (index, line) in document.lines.enumerated() {
+                                var characterMask: UInt64 = 0, pairMask: UInt64 = 0
+                                // Pairs whose first character (and any gap characters) came last;
+                                // pairs whose first character and at least one required gap character did.
+                                var previous: UInt64 = 0, across: UInt64 = 0
+                                var astral = false
+                                for i in line.content {
+                                    let unit = Int(units[i])
+                                    if let table { characterMask |= table[unit] }
+                                    if let first, let second {
+                                        // A pair is its first character, any gap characters, then its second.
+                                        pairMask |= ((previous & direct) | across) & second[unit]
+                                        if let requiredGap { across = (previous | across) & requiredGap[unit] }
+                                        previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
+                                    }
+                                    astral = astral || UTF16.isSurrogate(units[i])
                                 }
-                                astral = astral || UTF16.isSurrogate(units[i])
+                                if table != nil { characters[index] = characterMask }
+                                if first != nil { pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask }
                             }
-                            if table != nil { characters[index] = characterMask }
-                            if first != nil { pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask }
                         }
                     }
                 }

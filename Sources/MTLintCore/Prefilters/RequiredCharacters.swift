@@ -44,23 +44,49 @@ public enum RequiredCharacters {
 
     /// A character from `first` followed by one from `second` (a space before a comma, two
     /// spaces), directly or across any run of `gap` characters (a comma, spaces or tabs, a
-    /// comma): rare as a pair even when each character is common.
+    /// comma): rare as a pair even when each character is common. With `gapRequired`, the run
+    /// holds at least one gap character (a digit, a space, a digit: `80 000`), so the three
+    /// are rare together even when each two side by side are common.
     public struct CharacterPair: Sendable, Hashable {
         public var first: Set<UInt16>
         public var second: Set<UInt16>
         public var gap: Set<UInt16>
+        public var gapRequired: Bool
 
-        public init(first: Set<UInt16>, second: Set<UInt16>, gap: Set<UInt16> = []) {
+        public init(first: Set<UInt16>, second: Set<UInt16>, gap: Set<UInt16> = [], gapRequired: Bool = false) {
             self.first = first
             self.second = second
             self.gap = gap
+            self.gapRequired = gapRequired
         }
 
         /// Useful when no pair in it is common in prose (letters in words, a space before a
-        /// word, punctuation before a space...), nor a gap character before the second.
+        /// word, punctuation before a space...), nor a gap character before the second; across
+        /// a required gap, see `isUsefulAcross`.
         var isUseful: Bool {
-            Self.isUseful(first: first, second: second, size: first.count * second.count)
+            if gapRequired { return Self.isUsefulAcross(first: first, gap: gap, second: second) }
+            return Self.isUseful(first: first, second: second, size: first.count * second.count)
                 && (gap.isEmpty || Self.isUseful(first: gap, second: second, size: gap.count * second.count))
+        }
+
+        /// Whether `first`, at least one of `gap`, then `second` is rare in prose: no end holds
+        /// a letter, a space or a line break (a word, a space, a word is every line), and the
+        /// gap holds no word character or line break. Digits across spaces or punctuation
+        /// (`80 000`, `14, 6`) are numbers, which most lines lack.
+        static func isUsefulAcross<Units: Sequence<UInt16>>(first: Units, gap: Units, second: Units) -> Bool {
+            func isLineBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D }
+            func isLetterOrSpace(_ u: UInt16) -> Bool {
+                isLineBreak(u) || u == 0x20 || u == 0x09 || (isWordish(u) && !isDecimalDigit(u))
+            }
+            return first.contains { _ in true } && gap.contains { _ in true } && second.contains { _ in true }
+                && !first.contains(where: isLetterOrSpace) && !second.contains(where: isLetterOrSpace)
+                && !gap.contains { isWordish($0) || isLineBreak($0) }
+        }
+
+        static func isDecimalDigit(_ u: UInt16) -> Bool {
+            if u >= 0x30 && u <= 0x39 { return true }
+            guard u >= 0x80, let scalar = Unicode.Scalar(u) else { return false }
+            return scalar.properties.numericType == .decimal
         }
 
         /// `isUseful` for the sets `first` and `second`, which make `size` pairs.
@@ -88,7 +114,9 @@ public enum RequiredCharacters {
             return false
         }
 
-        static let afterSpace: [UInt16] = [0x28, 0x22, 0x201C, 0x2018, 0x27, 0x2D, 0x2013, 0x2014]
+        // A straight apostrophe after a space opens a single-quoted word, rare in news prose,
+        // where quotations take double marks: a space before one makes a useful pair.
+        static let afterSpace: [UInt16] = [0x28, 0x22, 0x201C, 0x2018, 0x2D, 0x2013, 0x2014]
         static let afterWord: [UInt16] = [0x20, 0x2C, 0x2E, 0x3B, 0x3A, 0x27, 0x2019, 0x2D, 0x29, 0x22, 0x201D, 0x3F, 0x21]
         static let beforeSpace: [UInt16] = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x201D, 0x2019, 0x2013, 0x2014, 0x2D]
 
@@ -110,13 +138,15 @@ public enum RequiredCharacters {
         var first: UnitSet
         var second: UnitSet
         var gap = UnitSet()
+        var gapRequired = false
 
         var size: Int { first.count * second.count + gap.count * second.count }
         var isUseful: Bool {
-            CharacterPair.isUseful(first: first, second: second, size: first.count * second.count)
+            if gapRequired { return CharacterPair.isUsefulAcross(first: first, gap: gap, second: second) }
+            return CharacterPair.isUseful(first: first, second: second, size: first.count * second.count)
                 && (gap.isEmpty || CharacterPair.isUseful(first: gap, second: second, size: gap.count * second.count))
         }
-        var characterPair: CharacterPair { CharacterPair(first: first.set, second: second.set, gap: gap.set) }
+        var characterPair: CharacterPair { CharacterPair(first: first.set, second: second.set, gap: gap.set, gapRequired: gapRequired) }
     }
 
     /// The BMP characters of an ICU set pattern such as `\p{Lu}` (ICU's own definition, as
@@ -247,12 +277,16 @@ public enum RequiredCharacters {
             // they may stand between its last character and the next atom's first.
             var gapChars = UnitSet()
             var behindLastChars: UnitSet?  // a look-behind's last characters, just before the next atom
+            // When the previous mandatory atom was one character right after the one before it:
+            // that one's last characters and its own, for a pair across it (`\d[ ]\d`).
+            var acrossFirst: UnitSet?
+            var acrossGap: UnitSet?
             var consumedAny = false
             func size(_ pairs: [UnitPair]) -> Int { pairs.reduce(0) { $0 + $1.size } }
-            func consider(pair first: UnitSet?, _ second: UnitSet?, gap: UnitSet = UnitSet()) {
+            func consider(pair first: UnitSet?, _ second: UnitSet?, gap: UnitSet = UnitSet(), gapRequired: Bool = false) {
                 guard let first, let second else { return }
                 // Most neighbours (letters in words) are common: decided before any array is made.
-                let pair = UnitPair(first: first, second: second, gap: gap)
+                let pair = UnitPair(first: first, second: second, gap: gap, gapRequired: gapRequired)
                 guard pair.isUseful else { return }
                 if bestPairs.map({ pair.size < size($0) }) ?? true { bestPairs = [pair] }
             }
@@ -294,6 +328,18 @@ public enum RequiredCharacters {
                     if let previousLast { consider(transitions: CharacterTransitions.mask(from: previousLast, to: atom.first)) }
                     consider(pair: previousLastChars, atom.firstChars, gap: gapChars)
                     if minimum >= 2 { consider(pair: atom.lastChars, atom.firstChars) }
+                    // The atom before the previous one, at least one of the previous one's
+                    // characters, then this atom: a pair across a required gap.
+                    if gapChars.isEmpty, let across = acrossFirst, let middle = acrossGap {
+                        consider(pair: across, atom.firstChars, gap: middle, gapRequired: true)
+                    }
+                    if gapChars.isEmpty, atom.isOneCharacter, let middle = atom.firstChars, let before = previousLastChars {
+                        acrossFirst = before
+                        acrossGap = middle
+                    } else {
+                        acrossFirst = nil
+                        acrossGap = nil
+                    }
                     if first == nil { first = consumedAny ? CharacterTransitions.anyClass : atom.first }
                     if firstChars == nil { firstChars = .some(consumedAny ? nil : atom.firstChars) }
                     previousLast = atom.last
@@ -305,6 +351,8 @@ public enum RequiredCharacters {
                     if first == nil { first = CharacterTransitions.anyClass }
                     if firstChars == nil { firstChars = .some(nil) }
                     previousLast = nil
+                    acrossFirst = nil
+                    acrossGap = nil
                     if atom.isOneCharacter, let chars = atom.firstChars, previousLastChars != nil {
                         gapChars.formUnion(chars)
                     } else {
@@ -312,7 +360,14 @@ public enum RequiredCharacters {
                         gapChars = UnitSet()
                     }
                     last = CharacterTransitions.anyClass
-                    lastChars = nil
+                    // The match ends with this optional atom's last character or, without it,
+                    // with what ended it before.
+                    if var known = lastChars, let optional = atom.lastChars {
+                        known.formUnion(optional)
+                        lastChars = known
+                    } else {
+                        lastChars = nil
+                    }
                 }
                 consumedAny = true
             }
