@@ -17,14 +17,24 @@ public enum RequiredCharacters {
     /// `properties`: also enumerate the characters of `\d` and `\p{…}` (from ICU's sets), so
     /// pairs such as a comma before a digit can filter; costs about a millisecond the first time.
     public static func requirement(of pattern: String, caseInsensitive: Bool, properties: Bool = false) -> Requirement {
-        var analyzer = Analyzer(units: Array(pattern.utf16), caseInsensitive: caseInsensitive || pattern.contains("(?i"),
-                                properties: properties)
+        let units = Array(pattern.utf16)
+        var analyzer = Analyzer(units: units, caseInsensitive: caseInsensitive || Self.setsCaseInsensitive(units), properties: properties)
         let result = analyzer.alternation()
         guard analyzer.index == analyzer.units.count else { return Requirement() }
         // Each is a necessary condition, so a segment must meet all of them.
         return Requirement(characters: result.chars.flatMap { useful($0) ? $0.set : nil },
                            transitions: result.transitions.flatMap { CharacterTransitions.useful($0) ? $0 : nil },
                            pairs: result.pairs.flatMap { $0.allSatisfy(\.isUseful) && !$0.isEmpty ? $0.map(\.characterPair) : nil })
+    }
+
+    /// Whether the pattern holds `(?i` (a group or the rest of the pattern matched case-insensitively).
+    static func setsCaseInsensitive(_ units: [UInt16]) -> Bool {
+        var index = 2
+        while index < units.count {
+            if units[index] == 0x69, units[index - 1] == 0x3F, units[index - 2] == 0x28 { return true }
+            index += 1
+        }
+        return false
     }
 
     /// What a regex needs in a segment; both nil when nothing cheap can be said.
@@ -75,12 +85,15 @@ public enum RequiredCharacters {
         /// (`80 000`, `14, 6`) are numbers, which most lines lack.
         static func isUsefulAcross<Units: Sequence<UInt16>>(first: Units, gap: Units, second: Units) -> Bool {
             func isLineBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D }
-            func isLetterOrSpace(_ u: UInt16) -> Bool {
-                isLineBreak(u) || u == 0x20 || u == 0x09 || (isWordish(u) && !isDecimalDigit(u))
+            // Cheap tests first: most candidates have a letter or a space at an end.
+            func isASCIILetterOrSpace(_ u: UInt16) -> Bool {
+                isLineBreak(u) || u == 0x20 || u == 0x09 || ((u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A)
             }
-            return first.contains { _ in true } && gap.contains { _ in true } && second.contains { _ in true }
-                && !first.contains(where: isLetterOrSpace) && !second.contains(where: isLetterOrSpace)
-                && !gap.contains { isWordish($0) || isLineBreak($0) }
+            func isWordButNotDigit(_ u: UInt16) -> Bool { isWordish(u) && !isDecimalDigit(u) }
+            guard first.contains(where: { _ in true }), gap.contains(where: { _ in true }), second.contains(where: { _ in true }),
+                  !gap.contains(where: { isWordish($0) || isLineBreak($0) }),
+                  !first.contains(where: isASCIILetterOrSpace), !second.contains(where: isASCIILetterOrSpace) else { return false }
+            return !first.contains(where: isWordButNotDigit) && !second.contains(where: isWordButNotDigit)
         }
 
         static func isDecimalDigit(_ u: UInt16) -> Bool {

@@ -155,24 +155,37 @@ public struct SlotPhraseMatcherKind: MatcherKind {
     private static func slot(lines: [String], at node: ConfigNode) throws(ConfigError) -> Slot {
         var values: [String: String] = [:]
         var phrases: [String] = []
+        var lengths: [Int] = []
+        var anchors: [String] = []
+        var chunks = 1
+        var firstWords: Set<String> = []
         for line in lines {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace }
+            let parts = ASCIISlotLine.parts(of: line) ?? line.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace }
             guard let phrase = parts.first, !phrase.isEmpty else { continue }
             phrases.append(phrase)
             values[PhraseMatcherKind.normalize(phrase, caseSensitive: false)] = parts.count > 1 ? parts[1] : phrase
+            // Lengths by characters, anchors, chunks and first words, as Character splits give
+            // them (on bytes when the phrase is ASCII, where each byte is a Character).
+            let words: [String], tokens: [String]
+            if let ascii = ASCIISlotLine.words(of: phrase) {
+                (words, tokens) = ascii
+                lengths.append(phrase.utf8.count)
+            } else {
+                words = phrase.split(separator: " ").map(String.init)
+                tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+                lengths.append(phrase.count)
+            }
+            if let anchor = tokens.filter({ !SlotPattern.isFunctionWord($0) }).max(by: { SlotPattern.letters($0) < SlotPattern.letters($1) }) {
+                anchors.append(anchor)
+            }
+            chunks = max(chunks, words.count)
+            if let first = words.first { firstWords.insert(first) }
         }
         guard !phrases.isEmpty else { throw ConfigError("slots: the list is empty", at: node.mark) }
-        // Longest first, by characters (counted once per phrase, not per comparison).
-        let lengths = phrases.map(\.count)
+        // Longest first, by characters.
         let longestFirst = phrases.indices.sorted { lengths[$0] > lengths[$1] }.map { phrases[$0] }
-        let anchors = phrases.compactMap { phrase in
-            phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
-                .filter { !SlotPattern.isFunctionWord($0) }.max { SlotPattern.letters($0) < SlotPattern.letters($1) }
-        }
-        let chunks = phrases.map { $0.split(separator: " ").count }.max() ?? 1
-        let firstWords = phrases.compactMap { $0.split(separator: " ").first.map(String.init) }
         return Slot(phrases: longestFirst, values: values,
-                    info: SlotPattern.SlotInfo(chunks: chunks, firstWords: Array(Set(firstWords)).sorted(),
+                    info: SlotPattern.SlotInfo(chunks: chunks, firstWords: firstWords.sorted(),
                                                anchors: anchors.count == phrases.count ? Array(Set(anchors)).sorted() : nil))
     }
 
