@@ -84,6 +84,15 @@ if startup {
     let firstLint = milliseconds { _ = linter?.lint(try Document(bytes: article)) }
     let laterLint = (0..<max(repeats, 3)).map { _ in milliseconds { _ = linter?.lint(try Document(bytes: article)) } }.sorted()
     print(String(format: "decode %d shipped rules, one thread: first %.2f ms, then %.2f ms", decoded.count, first, later[later.count / 2]))
+    // Each rule file decoded alone (with the word lists it may name), the costliest first.
+    let builtin = RuleLoader.builtinFiles()
+    let lists = builtin.filter { !$0.path.hasSuffix(".yml") }
+    var perFile: [(String, Double)] = []
+    for file in builtin where file.path.hasSuffix(".yml") {
+        let times = (0..<max(repeats, 3)).map { _ in milliseconds { _ = try RuleLoader.rules(from: [file] + lists) } }.sorted()
+        perFile.append((file.path, times[times.count / 2]))
+    }
+    for (path, time) in perFile.sorted(by: { $0.1 > $1.1 }).prefix(12) { print(String(format: "  %6.2f ms  %@", time, path)) }
     print(String(format: "Linter(rules:): first %.2f ms, then %.2f ms", firstLinter, laterLinter[laterLinter.count / 2]))
     print(String(format: "lint a 2 KB article: first %.2f ms, then %.2f ms", firstLint, laterLint[laterLint.count / 2]))
     exit(0)

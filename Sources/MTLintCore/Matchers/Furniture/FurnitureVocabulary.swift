@@ -44,19 +44,29 @@ struct FurnitureVocabulary: Sendable {
         var longest = 0
         var count = 0
 
-        mutating func add(_ entry: String) {
-            let hashes = FurnitureText.wordHashes(of: entry)
-            guard !hashes.isEmpty else { return }
-            sequences.insert(FurnitureText.sequenceHash(hashes))
-            if hashes.count == 1 { words.insert(hashes[0]) }
-            firstWords.insert(hashes[0])
-            let units = entry.utf16
-            if let start = units.firstIndex(where: WordHash.isWordUnit) {
-                let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.endIndex
+        /// Adds `entry`, whose UTF-16 units are `units`: its words hashed as lines' words are
+        /// (`FurnitureText.wordHashes`), one after the other, with no array of them made.
+        mutating func add(_ entry: String, units: UnsafeBufferPointer<UInt16>) {
+            var sequence = FurnitureText.offset
+            var first: UInt64?
+            var wordCount = 0
+            FurnitureText.forEachToken(units, in: 0..<units.count) { token in
+                if first == nil { first = token.hash }
+                sequence = FurnitureText.combine(sequence, token.hash)
+                wordCount += 1
+                return true
+            }
+            guard let first else { return }
+            sequences.insert(sequence)
+            if wordCount == 1 { words.insert(first) }
+            firstWords.insert(first)
+            let utf16 = entry.utf16
+            if let start = utf16.firstIndex(where: WordHash.isWordUnit) {
+                let end = utf16[start...].firstIndex { !WordHash.isWordUnit($0) } ?? utf16.endIndex
                 // Word units are never surrogates, so both ends fall on scalar boundaries.
                 firstSpellings.insert(String(entry[start..<end]).lowercased())
             }
-            longest = max(longest, hashes.count)
+            longest = max(longest, wordCount)
             count += 1
         }
     }
@@ -74,7 +84,10 @@ struct FurnitureVocabulary: Sendable {
 
     init(entries: [String]) {
         var read = Entries()
-        for entry in entries { read.add(entry) }
+        for entry in entries {
+            // Copied whole: the standard library transcodes a whole string faster than unit by unit.
+            Array(entry.utf16).withUnsafeBufferPointer { read.add(entry, units: $0) }
+        }
         storage = Storage(read)
     }
 
