@@ -254,21 +254,19 @@ final class CharacterPrefilter {
             }
             pairFirst = first
             pairSecond = second
-            if pairSetBits.keys.contains(where: { !$0.gap.isEmpty && !$0.gapRequired }) {
-                let gap = UnitMaskTable()
-                for (pair, bit) in pairSetBits where !pair.gapRequired {
-                    for unit in pair.gap { gap.insert(bit, for: unit) }
+            // The gap characters of the pairs with an optional gap and of those with a required one.
+            func gapTable(required: Bool) -> UnitMaskTable? {
+                let gapped = pairSetBits.filter { !$0.key.gap.isEmpty && $0.key.gapRequired == required }
+                guard !gapped.isEmpty else { return nil }
+                let table = UnitMaskTable()
+                for (pair, bit) in gapped {
+                    for unit in pair.gap { table.insert(bit, for: unit) }
                 }
-                pairGap = gap
+                return table
             }
-            if pairSetBits.keys.contains(where: \.gapRequired) {
-                let gap = UnitMaskTable()
-                for (pair, bit) in pairSetBits where pair.gapRequired {
-                    for unit in pair.gap { gap.insert(bit, for: unit) }
-                    requiredGapBits |= bit
-                }
-                pairRequiredGap = gap
-            }
+            pairGap = gapTable(required: false)
+            pairRequiredGap = gapTable(required: true)
+            requiredGapBits = pairSetBits.reduce(0) { $1.key.gapRequired ? $0 | $1.value : $0 }
         }
     }
 
@@ -287,34 +285,29 @@ final class CharacterPrefilter {
         guard table != nil || pairFirst != nil else { return (characters, pairs) }
         let units = document.text.units
         let direct = ~requiredGapBits
-        UnitMaskTable.withMasks(of: table) { table in
-            UnitMaskTable.withMasks(of: pairFirst) { first in
-                UnitMaskTable.withMasks(of: pairSecond) { second in
-                    UnitMaskTable.withMasks(of: pairGap) { gap in
-                        UnitMaskTable.withMasks(of: pairRequiredGap) { requiredGap in
-                            for (index, line) in document.lines.enumerated() {
-                                var characterMask: UInt64 = 0, pairMask: UInt64 = 0
-                                // Pairs whose first character (and any gap characters) came last;
-                                // pairs whose first character and at least one required gap character did.
-                                var previous: UInt64 = 0, across: UInt64 = 0
-                                var astral = false
-                                for i in line.content {
-                                    let unit = Int(units[i])
-                                    if let table { characterMask |= table[unit] }
-                                    if let first, let second {
-                                        // A pair is its first character, any gap characters, then its second.
-                                        pairMask |= ((previous & direct) | across) & second[unit]
-                                        if let requiredGap { across = (previous | across) & requiredGap[unit] }
-                                        previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
-                                    }
-                                    astral = astral || UTF16.isSurrogate(units[i])
-                                }
-                                if table != nil { characters[index] = characterMask }
-                                if first != nil { pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask }
-                            }
-                        }
+        let tables = (table, pairFirst, pairSecond, pairGap, pairRequiredGap)
+        withExtendedLifetime(tables) {
+            let table = tables.0?.unsafeMasks, first = tables.1?.unsafeMasks, second = tables.2?.unsafeMasks
+            let gap = tables.3?.unsafeMasks, requiredGap = tables.4?.unsafeMasks
+            for (index, line) in document.lines.enumerated() {
+                var characterMask: UInt64 = 0, pairMask: UInt64 = 0
+                // Pairs whose first character (and any gap characters) came last; pairs whose
+                // first character and at least one required gap character did.
+                var previous: UInt64 = 0, across: UInt64 = 0
+                var astral = false
+                for i in line.content {
+                    let unit = Int(units[i])
+                    if let table { characterMask |= table[unit] }
+                    if let first, let second {
+                        // A pair is its first character, any gap characters, then its second.
+                        pairMask |= ((previous & direct) | across) & second[unit]
+                        if let requiredGap { across = (previous | across) & requiredGap[unit] }
+                        previous = (gap.map { previous & $0[unit] } ?? 0) | first[unit]
                     }
+                    astral = astral || UTF16.isSurrogate(units[i])
                 }
+                if table != nil { characters[index] = characterMask }
+                if first != nil { pairs[index] = line.content.count > 1 && astral ? UInt64.max : pairMask }
             }
         }
         return (characters, pairs)

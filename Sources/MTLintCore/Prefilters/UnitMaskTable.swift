@@ -23,14 +23,7 @@ final class UnitMaskTable {
     /// Adds `bit` to `unit`'s mask.
     func insert(_ bit: UInt64, for unit: UInt16) { masks[Int(unit)] |= bit }
 
-    /// `withMasks` for a table that may be absent (`body` gets nil).
-    static func withMasks<Result>(of table: UnitMaskTable?, _ body: (UnsafeBufferPointer<UInt64>?) throws -> Result) rethrows -> Result {
-        guard let table else { return try body(nil) }
-        return try table.withMasks { try body($0) }
-    }
-
-    /// Calls `body` with the masks, indexed by unit, for tight loops.
-    func withMasks<Result>(_ body: (UnsafeBufferPointer<UInt64>) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: masks, count: Self.count)) }
-    }
+    /// The masks, indexed by unit, for tight loops: valid while the table lives (keep it alive
+    /// around the loop with `withExtendedLifetime`).
+    var unsafeMasks: UnsafeBufferPointer<UInt64> { UnsafeBufferPointer(start: masks, count: Self.count) }
 }

@@ -7,7 +7,7 @@ enum ASCIISlotLine {
     /// when the line is not ASCII.
     static func parts(of line: String) -> [String]? {
         guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return line.utf8.split(separator: UInt8(ascii: "="), maxSplits: 1).map(trimmed)
+        return line.utf8.split(separator: UInt8(ascii: "="), maxSplits: 1).map { Substring($0).trimmedWhitespace }
     }
 
     /// The phrase's words (split at spaces) and tokens (split at spaces and hyphens), as
@@ -18,12 +18,5 @@ enum ASCIISlotLine {
         let tokens = phrase.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") })
             .map { String(decoding: $0, as: UTF8.self) }
         return (words, tokens)
-    }
-
-    /// `bytes` without the ASCII white space (tab to carriage return, space) at either end.
-    static func trimmed(_ bytes: Substring.UTF8View) -> String {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
