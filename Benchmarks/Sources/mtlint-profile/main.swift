@@ -4,7 +4,7 @@ import MTLintCore
 import MTLintRuleFiles
 import NewsGen
 
-// mtlint-profile [SIZE | FILE] [--repeat N] [--no-rules-alone] [--startup]
+// mtlint-profile [SIZE | FILE] [--repeat N] [--no-rules-alone] [--startup | --filters | --compile]
 //
 // Where linting time goes, rule by rule: document preparation, each segmentation scope, ICU's
 // bare sentence breaks (the reference line), then each shipped rule alone on a document whose
@@ -128,6 +128,32 @@ if arguments.contains("--filters") || CommandLine.arguments.contains("--filters"
                 ?? requirement.transitions.map { String(format: "transitions %04x", $0) } ?? "NONE"
             print("\(rule.id): \(kind)")
         }
+    }
+    exit(0)
+}
+
+// `--compile`: what compiling each shipped regex costs ICU (median of the repeats), costliest
+// first, and which of them a first lint of the input compiles (a rule's patterns are compiled
+// when a line may match them; generated phrase patterns are not in this list).
+if arguments.contains("--compile") || CommandLine.arguments.contains("--compile") {
+    var costs: [(id: String, cost: Double, properties: Int, regex: SharedRegex)] = []
+    for rule in rules {
+        for regex in rule.matcher.filteredRegexes {
+            let cost = time({ () }) { _ in _ = try? Regex(regex.pattern, options: regex.options) }
+            let properties = regex.pattern.components(separatedBy: "\\p{").count + regex.pattern.components(separatedBy: "\\P{").count - 2
+            costs.append((rule.id, cost, properties, regex))
+        }
+    }
+    let linter: Linter
+    do { linter = try Linter(rules: rules) } catch { fatalError("\(error)") }
+    _ = linter.lint(document())
+    let total = costs.reduce(0) { $0 + $1.cost }
+    let compiled = costs.filter { $0.regex.isCompiled }
+    print(String(format: "compiling the %d shipped regexes: %.2f ms; a first lint of the input compiles %d of them: %.2f ms",
+                 costs.count, total * 1000, compiled.count, compiled.reduce(0) { $0 + $1.cost } * 1000))
+    for entry in costs.sorted(by: { $0.cost > $1.cost }).prefix(15) {
+        print(String(format: "  %7.3f ms  %@ (%d units, %d property escapes)%@", entry.cost * 1000, entry.id,
+                     entry.regex.pattern.utf16.count, entry.properties, entry.regex.isCompiled ? ", compiled by the lint" : ""))
     }
     exit(0)
 }

@@ -60,6 +60,9 @@ public final class SharedRegex: Sendable {
         self.analyzed = analyze
     }
 
+    /// Whether the pattern has been compiled (at load, or by a task that needed it).
+    public var isCompiled: Bool { original.withLock { $0 != nil } }
+
     /// A regex of its own for one task, with the safety limits set.
     public func instance() throws(ICUError) -> Regex {
         var failure: ICUError?
