@@ -25,6 +25,8 @@ let package = Package(
         ),
         // The C bridge. Its public header exposes no ICU type, so it builds next to Foundation.
         .target(name: "CICU", dependencies: ["CICUSys"]),
+        // Operating-system calls Swift's Glibc module lacks (placing a thread on a spare core).
+        .target(name: "CPlatform"),
         // Swift wrappers over the bridge: the only Swift module that talks to ICU.
         .target(name: "ICUText", dependencies: ["CICU"]),
         // Documents, rules, matchers, findings, the linter and the fixer. No I/O, no YAML.
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "MTLintCLI",
             dependencies: [
-                "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation", "ICUText",
+                "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation", "ICUText", "CPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MTLintCLITests",
-            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation"],
+            dependencies: ["MTLintCLI", "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation", "CPlatform"],
             exclude: ["Golden"]
         ),
     ],

@@ -30,7 +30,7 @@ final class HeadStart<Value: Sendable>: Sendable {
     init(_ work: @escaping @Sendable () -> Value) {
         self.work = work
         let state = state, threadFinished = threadFinished
-        Thread {
+        let body: @Sendable () -> Void = {
             let claimed = state.withLock { state -> Bool in
                 guard case .waiting = state else { return false }
                 state = .threadWorking
@@ -41,7 +41,8 @@ final class HeadStart<Value: Sendable>: Sendable {
                 state.withLock { $0 = .done(value) }
             }
             threadFinished.signal()
-        }.start()
+        }
+        SpareCoreThread.start(body)
     }
 
     /// The result: the thread's, waiting for it if it is working, or the caller's own if the

@@ -27,7 +27,7 @@ final class ShippedRulesPrefetch: Sendable {
     private init() {
         let decoding = RuleFileDecoding(files: RuleLoader.builtinFiles())
         self.decoding = decoding
-        Thread { decoding.help() }.start()
+        SpareCoreThread.start { decoding.help() }
     }
 
     /// The shipped rules.

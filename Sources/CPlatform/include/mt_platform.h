@@ -1,0 +1,17 @@
+#ifndef MT_PLATFORM_H
+#define MT_PLATFORM_H
+
+/// Starts a detached thread running `body(context)` on a core other than the caller's, when the
+/// process may use another one: the thread is created allowed only on the other cores, and its
+/// first act is to allow again every core the process may use. Returns 0 on success; nonzero
+/// when there is no other core or a call failed (then no thread was started and `body` is not
+/// called). Linux only; elsewhere it always returns nonzero.
+int mt_start_thread_on_spare_core(void (*body)(void *context), void *context);
+
+/// How many cores the calling thread may run on, or -1 if that cannot be read (Linux only).
+int mt_allowed_core_count(void);
+
+/// The core the calling thread runs on now, or -1 if that cannot be read (Linux only).
+int mt_current_core(void);
+
+#endif
