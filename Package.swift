@@ -30,7 +30,7 @@ let package = Package(
         // Swift wrappers over the bridge: the only Swift module that talks to ICU.
         .target(name: "ICUText", dependencies: ["CICU"]),
         // Documents, rules, matchers, findings, the linter and the fixer. No I/O, no YAML.
-        .target(name: "MTLintCore", dependencies: ["ICUText", "WordTables"]),
+        .target(name: "MTLintCore", dependencies: ["ICUText", "WordTables", "CPlatform"]),
         // Word lists laid out as hash tables: shared by the linter and the build-time tool.
         .target(name: "WordTables"),
         // YAML rule files and configuration: the only module that imports Yams.

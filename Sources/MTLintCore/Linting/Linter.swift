@@ -143,9 +143,13 @@ public final class Linter {
             let matchContext = MatchContext(lint: context, segmenter: segmenter, scan: scan, quoteCensus: quoteCensus)
             for rule in rules { rule.matcher.prepareShared(document, context: matchContext) }
             // Each thread uses its own linter's matchers on the rules it takes.
-            let results = WorkQueue.map(rules.count, states: [self] + helpers.prefix(threads - 1)) { linter, index in
+            // A first document is small more often than not: its helpers start on spare cores.
+            let states = [self] + helpers.prefix(threads - 1)
+            let work = { (linter: Linter, index: Int) in
                 linter.run([index], on: document, scan: scan, quoteCensus: quoteCensus, corpus: corpus)
             }
+            let results = isFirstDocument ? WorkQueue.mapOnSpareCores(rules.count, states: states, work)
+                : WorkQueue.map(rules.count, states: states, work)
             for result in results {
                 findings += result.findings
                 failures += result.failures
@@ -209,7 +213,9 @@ public final class Linter {
                 sharedTimes[step.name, default: .zero] += clock.now - started
             }
         } else {
-            _ = WorkQueue.map(2, states: [(), ()]) { _, half in halves[half].forEach { $0.run() } }
+            // Run on the parallel path only (a first document, or a large one): a thread start is
+            // nothing beside the work, and a first document's helper then starts on a spare core.
+            _ = WorkQueue.mapOnSpareCores(2, states: [(), ()]) { _, half in halves[half].forEach { $0.run() } }
             restricted.run()
         }
     }

@@ -1,9 +1,9 @@
 import CPlatform
-import Foundation
+import Dispatch
 
 /// Starts a thread on a core other than the caller's when there is one, for work meant to run
 /// beside the caller (decoding the shipped rules while the command line is parsed, ICU's
-/// set-up while the configuration loads).
+/// set-up while the configuration loads, the helpers of a first document's lint).
 ///
 /// Linux places a new thread on its creator's core and moves it only when it balances that
 /// core's load, which in a process a few milliseconds old can take a scheduler tick or more:
@@ -12,9 +12,9 @@ import Foundation
 /// (parsing the command line took 6–8 ms instead of 3.5). So the thread is created allowed only
 /// on the other cores, and its first act is to allow every core again, leaving the scheduler
 /// free to move it later. Where that cannot be done (one core, another system), a plain thread
-/// starts, as before.
-enum SpareCoreThread {
-    static func start(_ work: @escaping @Sendable () -> Void) {
+/// starts from the dispatch pool instead.
+public enum SpareCoreThread {
+    public static func start(_ work: @escaping @Sendable () -> Void) {
         let job = Unmanaged.passRetained(Job(work))
         let started = mt_start_thread_on_spare_core({ context in
             guard let context else { return }
@@ -22,7 +22,7 @@ enum SpareCoreThread {
         }, job.toOpaque())
         if started != 0 {
             job.release()
-            Thread { work() }.start()
+            DispatchQueue.global().async { work() }
         }
     }
 
