@@ -160,6 +160,16 @@ if arguments.contains("--compile") || CommandLine.arguments.contains("--compile"
     let compiled = costs.filter { $0.regex.isCompiled }
     print(String(format: "compiling the %d shipped regexes: %.2f ms; a first lint of the input compiles %d of them: %.2f ms",
                  costs.count, total * 1000, compiled.count, compiled.reduce(0) { $0 + $1.cost } * 1000))
+    // The required-character analysis every start does for each of them, costliest first.
+    let analyses = costs.map { entry in
+        (entry.id, entry.regex.pattern.utf16.count, time({ () }) { _ in
+            _ = RequiredCharacters.requirement(of: entry.regex.pattern, caseInsensitive: entry.regex.options.contains(.caseInsensitive))
+        })
+    }
+    print(String(format: "analysing them: %.2f ms", analyses.reduce(0) { $0 + $1.2 } * 1000))
+    for (id, length, cost) in analyses.sorted(by: { $0.2 > $1.2 }).prefix(5) {
+        print(String(format: "  %7.3f ms  %@ (%d units)", cost * 1000, id, length))
+    }
     for entry in costs.sorted(by: { $0.cost > $1.cost }).prefix(15) {
         print(String(format: "  %7.3f ms  %@ (%d units, %d property escapes)%@", entry.cost * 1000, entry.id,
                      entry.regex.pattern.utf16.count, entry.properties, entry.regex.isCompiled ? ", compiled by the lint" : ""))
