@@ -14,6 +14,9 @@ import Dispatch
 /// free to move it later. Where that cannot be done (one core, another system), a plain thread
 /// starts from the dispatch pool instead.
 public enum SpareCoreThread {
+    /// Whether the calling thread may run on another core than the one it is on.
+    public static var hasSpareCore: Bool { mt_allowed_core_count() > 1 }
+
     public static func start(_ work: @escaping @Sendable () -> Void) {
         let job = Unmanaged.passRetained(Job(work))
         let started = mt_start_thread_on_spare_core({ context in

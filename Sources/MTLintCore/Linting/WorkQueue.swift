@@ -22,6 +22,8 @@ public enum WorkQueue {
     public static func mapOnSpareCores<State, Value>(_ count: Int, states: [State], _ body: @escaping (State, Int) -> Value) -> [Value] {
         guard let first = states.first else { return [] }
         guard states.count > 1, count > 1 else { return (0..<count).map { body(first, $0) } }
+        // On one core the dispatch pool runs everything on the caller, as it should.
+        guard SpareCoreThread.hasSpareCore else { return map(count, states: states, body) }
         let job = Job(count: count, states: states, body: body)
         let helpers = Locked(Helpers())
         for worker in 1..<min(states.count, count) {
