@@ -52,12 +52,8 @@ int mt_allowed_core_count(void) {
     if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
     return CPU_COUNT(&allowed);
 }
-
-int mt_current_core(void) { return sched_getcpu(); }
 #else
 int mt_allowed_core_count(void) { return -1; }
-
-int mt_current_core(void) { return -1; }
 
 int mt_start_thread_on_spare_core(void (*body)(void *context), void *context) {
     (void)body; (void)context;

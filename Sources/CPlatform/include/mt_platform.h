@@ -11,7 +11,4 @@ int mt_start_thread_on_spare_core(void (*body)(void *context), void *context);
 /// How many cores the calling thread may run on, or -1 if that cannot be read (Linux only).
 int mt_allowed_core_count(void);
 
-/// The core the calling thread runs on now, or -1 if that cannot be read (Linux only).
-int mt_current_core(void);
-
 #endif
