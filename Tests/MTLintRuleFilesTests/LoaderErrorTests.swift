@@ -93,6 +93,17 @@ import Testing
         """)
     }
 
+    @Test func aShippedRulesMarkersAreLeftToItsTests() throws {
+        // Shipped files are not checked for markers when loaded (their tests check them):
+        // an example without one loads, and the example check reports it.
+        let unmarked = Self.valid.replacing("flag: ['x ⟨ab⟩ y']", with: "flag: ['x ab y']")
+        let rules = try RuleLoader.rules(from: [RuleFile(path: "Rules/test/rule.yml", text: unmarked, isBuiltin: true)])
+        #expect(ExampleVerifier().verify(rules[0]).map(\.problem).contains("no ⟨ ⟩ marker around the span a finding must cover"))
+        let unbalanced = Self.valid.replacing("flag: ['x ⟨ab⟩ y']", with: "flag: ['x ⟨ab y']")
+        let loaded = try RuleLoader.rules(from: [RuleFile(path: "Rules/test/rule.yml", text: unbalanced, isBuiltin: true)])
+        #expect(ExampleVerifier().verify(loaded[0]).map(\.problem).contains("unbalanced ⟨ ⟩ marker"))
+    }
+
     @Test func fixWithoutFixExamples() {
         #expect(error(Self.valid.replacing("  fix: [{ before: 'ab', after: 'ba' }]", with: "")) == """
         Rules/test/rule.yml:9:1: error: the rule has a fix, but its examples have no fix pair (examples: fix: [{ before: ..., after: ... }])

@@ -43,6 +43,7 @@ public struct ExampleVerifier {
             }
             for example in rule.examples.flag {
                 guard let marked = try? MarkedText(parsing: example) else { fail(example, "unbalanced ⟨ ⟩ marker"); continue }
+                guard !marked.spans.isEmpty else { fail(example, "no ⟨ ⟩ marker around the span a finding must cover"); continue }
                 let document = Document(lead + marked.text)
                 let result = linter.lint(document)
                 for failure in result.failures { fail(example, failure.description) }
