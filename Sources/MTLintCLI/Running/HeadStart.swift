@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import MTLintCore
 
 /// Work begun on another thread ahead of need, which the caller takes over if that thread has
