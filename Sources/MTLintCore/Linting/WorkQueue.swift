@@ -10,7 +10,7 @@ public enum WorkQueue {
         guard states.count > 1, count > 1 else { return (0..<count).map { body(first, $0) } }
         let job = Job(count: count, states: states, body: body)
         DispatchQueue.concurrentPerform(iterations: min(states.count, count)) { worker in job.work(as: worker) }
-        return job.results.withLock { $0 }.enumerated().map { index, value in value ?? body(first, index) }
+        return job.orderedResults(first)
     }
 
     /// `map` with helper threads of its own, each started on a spare core (`SpareCoreThread`),
@@ -39,7 +39,7 @@ public enum WorkQueue {
         }
         job.work(as: 0)
         helpers.withLock(when: { $0.working == 0 }) { $0.closed = true }
-        return job.results.withLock { $0 }.enumerated().map { index, value in value ?? body(first, index) }
+        return job.orderedResults(first)
     }
 
     /// The helpers of one `mapOnSpareCores` call: how many are working, and whether the call
@@ -139,6 +139,12 @@ public enum WorkQueue {
             self.states = states
             self.body = body
             results = Locked([Value?](repeating: nil, count: count))
+        }
+
+        /// The results in index order, once every index is done (one left undone, which does
+        /// not happen, is run now with `state`).
+        func orderedResults(_ state: State) -> [Value] {
+            results.withLock { $0 }.enumerated().map { index, value in value ?? body(state, index) }
         }
 
         func work(as worker: Int) {

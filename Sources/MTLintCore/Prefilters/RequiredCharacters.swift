@@ -70,15 +70,6 @@ public enum RequiredCharacters {
             self.gapRequired = gapRequired
         }
 
-        /// Useful when no pair in it is common in prose (letters in words, a space before a
-        /// word, punctuation before a space...), nor a gap character before the second; across
-        /// a required gap, see `isUsefulAcross`.
-        var isUseful: Bool {
-            if gapRequired { return Self.isUsefulAcross(first: first, gap: gap, second: second) }
-            return Self.isUseful(first: first, second: second, size: first.count * second.count)
-                && (gap.isEmpty || Self.isUseful(first: gap, second: second, size: gap.count * second.count))
-        }
-
         /// Whether `first`, at least one of `gap`, then `second` is rare in prose: no end holds
         /// a letter, a space or a line break (a word, a space, a word is every line), and the
         /// gap holds no word character or line break. Digits across spaces or punctuation
@@ -154,6 +145,9 @@ public enum RequiredCharacters {
         var gapRequired = false
 
         var size: Int { first.count * second.count + gap.count * second.count }
+        /// Useful when no pair in it is common in prose (letters in words, a space before a
+        /// word, punctuation before a space...), nor a gap character before the second; across
+        /// a required gap, see `CharacterPair.isUsefulAcross`.
         var isUseful: Bool {
             if gapRequired { return CharacterPair.isUsefulAcross(first: first, gap: gap, second: second) }
             return CharacterPair.isUseful(first: first, second: second, size: first.count * second.count)
