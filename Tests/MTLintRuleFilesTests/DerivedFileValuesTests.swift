@@ -72,4 +72,23 @@ import Testing
             #expect(error.errors.map(\.description).contains { $0.contains("Rules/test/b.yml") })
         }
     }
+
+    /// The shipped quote rules name one reporting-verb list and look up one shared reading per
+    /// document by their vocabulary, so they must hold the same set: equal sets with one storage
+    /// compare without reading their words (different storages cost a hash of every verb for
+    /// every rule and document). The pronoun and elision defaults are shared the same way.
+    @Test func quoteRulesShareOneVocabulary() throws {
+        let rules = try RuleLoader.load()
+        let vocabularies = rules.compactMap { ($0.matcher as? QuoteModelMatcherKind)?.vocabulary }
+        #expect(vocabularies.count >= 4)
+        /// A set's storage (a `Set` is one reference to it).
+        func storage(_ set: Set<String>) -> UInt { unsafeBitCast(set, to: UInt.self) }
+        let first = try #require(vocabularies.first)
+        #expect(first.reportingVerbs.count > 100)
+        for vocabulary in vocabularies.dropFirst() {
+            #expect(storage(vocabulary.reportingVerbs) == storage(first.reportingVerbs))
+            #expect(storage(vocabulary.reportingPronouns) == storage(first.reportingPronouns))
+            #expect(storage(vocabulary.elisions) == storage(first.elisions))
+        }
+    }
 }

@@ -42,7 +42,12 @@ public struct QuoteModelMatcherKind: MatcherKind {
         }
         var vocabulary = QuoteVocabulary()
         if let verbs = options["reporting-verbs"] {
-            vocabulary.reportingVerbs = Set(try WordListFile.load(verbs, files: files).map { $0.lowercased() })
+            let entries = try WordListFile.load(verbs, files: files)
+            let make = { Set(entries.map { $0.lowercased() }) }
+            // One set per list for all the rules that name it: equal vocabularies then compare
+            // without reading their words when each rule and document looks up the shared analysis.
+            vocabulary.reportingVerbs = try files.derived(from: try verbs.string("a word-list file name"), purpose: "quote-reporting-verbs") { _ in make() }
+                ?? make()
         }
         if let pronouns = options["pronouns"] { vocabulary.reportingPronouns = Set(try pronouns.stringList().map { $0.lowercased() }) }
         if let elisions = options["elisions"] {
