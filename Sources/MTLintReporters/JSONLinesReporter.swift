@@ -18,7 +18,13 @@ public struct JSONLinesReporter: StreamingReporter, Sendable {
     public func lines(_ file: FileReport) -> String {
         var out = ""
         // JSON escapes control characters, so a record never contains a raw line feed.
-        for item in file.items { out += JSONReporter.json(item, path: file.path).compact + "\n" }
+        for record in records(file) { out += record + "\n" }
         return out
+    }
+
+    /// One compact JSON object per finding of `file`, without line feeds (corpus mode puts
+    /// them in an array).
+    public func records(_ file: FileReport) -> [String] {
+        file.items.map { JSONReporter.json($0, path: file.path).compact }
     }
 }

@@ -54,6 +54,23 @@ import Testing
         }
     }
 
+    /// A record's findings are the objects `--format jsonl` writes for the same text (less the
+    /// path), escapes included: quotation marks, a tab and CRLF line ends in the text.
+    @Test func findingsAreThoseOfJSONLinesOutput() throws {
+        let text = "Prices \"rose\" by\tthree per cent.\r\nMust read\r\nIt cost 80 000 euros, ”he said."
+        let encoded = try JSONSerialization.data(withJSONObject: ["text": text])
+        let corpus = runMTLint(["lint", "--jsonl", "text"], stdin: String(decoding: encoded, as: UTF8.self) + "\n")
+        let file = runMTLint(["lint", "--format", "jsonl", "-"], stdin: text)
+        let object = try #require(parse(corpus.out.dropLast()))
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let expected = file.out.split(separator: "\n").compactMap(parse)
+        #expect(findings.count >= 3)
+        #expect(findings.count == expected.count)
+        for (found, wanted) in zip(findings, expected) {
+            #expect(NSDictionary(dictionary: found.filter { $0.key != "path" }) == NSDictionary(dictionary: wanted.filter { $0.key != "path" }))
+        }
+    }
+
     @Test func findingPositionsAreRelativeToTheField() throws {
         let result = runMTLint(["lint", "--jsonl", "body", "--select", "boilerplate"],
                                stdin: #"{"id":"a","title":"Must read","body":"Story.\n\nMust read\n"}"# + "\n")

@@ -147,7 +147,7 @@ struct CorpusMode {
     private func lint(_ raw: RawLine, layout: JSONObjectLayout, document: Document, linter: Linter) -> Outcome {
         let result = linter.lint(document)
         let report = FileReport(path: "-:\(raw.number)", document: document, result: result)
-        let records = JSONLinesReporter().lines(report).split(separator: "\n", omittingEmptySubsequences: true)
+        let records = JSONLinesReporter().records(report)
         var line: [UInt8] = Array("{\"line\":\(raw.number)".utf8)
         if let id = layout.member(Array(idField.utf8)), let key = Self.jsonString(idField) {
             line += [UInt8(ascii: ",")] + key + [UInt8(ascii: ":")] + raw.bytes[id.value]
