@@ -53,49 +53,77 @@ public final class UTF16Text: @unchecked Sendable {
     public func string(_ range: Range<Int>) -> String {
         let source = UnsafeBufferPointer(rebasing: units[range])
         guard !source.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: source.count * 3) { output in
-            var written = 0
-            var i = 0
-            let count = source.count
-            while i < count {
-                let unit = source[i]
-                if unit < 0x80 {
-                    output[written] = UInt8(truncatingIfNeeded: unit)
-                    written += 1
+        return String(unsafeUninitializedCapacity: source.count * 3) { Self.transcode(source, into: $0) }
+    }
+
+    /// The UTF-8 bytes of `range`, transcoded as `string(_:)` does, in an array of exactly
+    /// their size (a fix rebuilds a whole document's bytes).
+    public func utf8(_ range: Range<Int>) -> [UInt8] {
+        let source = UnsafeBufferPointer(rebasing: units[range])
+        var size = 0
+        var i = 0
+        while i < source.count {
+            let unit = source[i]
+            if unit < 0x80 {
+                size += 1
+            } else if unit < 0x800 {
+                size += 2
+            } else if UTF16.isLeadSurrogate(unit), i + 1 < source.count, UTF16.isTrailSurrogate(source[i + 1]) {
+                size += 4
+                i += 1
+            } else {
+                size += 3  // the rest of the BMP, or a lone surrogate written as U+FFFD
+            }
+            i += 1
+        }
+        return [UInt8](unsafeUninitializedCapacity: size) { output, written in
+            written = Self.transcode(source, into: output)
+        }
+    }
+
+    /// Writes `source` as UTF-8 into `output` (room for three bytes a unit); returns the count.
+    private static func transcode(_ source: UnsafeBufferPointer<UInt16>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        var i = 0
+        let count = source.count
+        while i < count {
+            let unit = source[i]
+            if unit < 0x80 {
+                output[written] = UInt8(truncatingIfNeeded: unit)
+                written += 1
+                i += 1
+                continue
+            }
+            var scalar = UInt32(unit)
+            if UTF16.isLeadSurrogate(unit) {
+                if i + 1 < count, UTF16.isTrailSurrogate(source[i + 1]) {
+                    scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(source[i + 1]) - 0xDC00)
                     i += 1
-                    continue
-                }
-                var scalar = UInt32(unit)
-                if UTF16.isLeadSurrogate(unit) {
-                    if i + 1 < count, UTF16.isTrailSurrogate(source[i + 1]) {
-                        scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(source[i + 1]) - 0xDC00)
-                        i += 1
-                    } else {
-                        scalar = 0xFFFD
-                    }
-                } else if UTF16.isTrailSurrogate(unit) {
+                } else {
                     scalar = 0xFFFD
                 }
-                i += 1
-                if scalar < 0x800 {
-                    output[written] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
-                    output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                    written += 2
-                } else if scalar < 0x10000 {
-                    output[written] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
-                    output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
-                    output[written + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                    written += 3
-                } else {
-                    output[written] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
-                    output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
-                    output[written + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
-                    output[written + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
-                    written += 4
-                }
+            } else if UTF16.isTrailSurrogate(unit) {
+                scalar = 0xFFFD
             }
-            return written
+            i += 1
+            if scalar < 0x800 {
+                output[written] = UInt8(truncatingIfNeeded: 0xC0 | scalar >> 6)
+                output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                written += 2
+            } else if scalar < 0x10000 {
+                output[written] = UInt8(truncatingIfNeeded: 0xE0 | scalar >> 12)
+                output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                output[written + 2] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                written += 3
+            } else {
+                output[written] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                output[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
+                output[written + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                output[written + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                written += 4
+            }
         }
+        return written
     }
 
     public var string: String { string(0..<count) }

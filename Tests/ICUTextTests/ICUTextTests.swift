@@ -20,8 +20,9 @@ import Testing
         let text = UTF16Text(units: units)
         for lower in 0...units.count {
             for upper in lower...units.count {
-                #expect(text.string(lower..<upper) == String(decoding: units[lower..<upper], as: UTF16.self),
-                        "range \(lower)..<\(upper)")
+                let decoded = String(decoding: units[lower..<upper], as: UTF16.self)
+                #expect(text.string(lower..<upper) == decoded, "range \(lower)..<\(upper)")
+                #expect(text.utf8(lower..<upper) == Array(decoded.utf8), "bytes of \(lower)..<\(upper)")
             }
         }
     }

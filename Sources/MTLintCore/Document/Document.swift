@@ -11,11 +11,8 @@ public final class Document {
     /// same bytes, so they are rebuilt from the text when a fix needs them, and a large file's
     /// lint holds only its UTF-16 text.
     public var bytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(byteCount)
-        if bomLength > 0 { out += [0xEF, 0xBB, 0xBF] }
-        out += String(decoding: sourceText.units, as: UTF16.self).utf8
-        return out
+        let body = sourceText.utf8(0..<sourceText.count)
+        return bomLength > 0 ? [0xEF, 0xBB, 0xBF] + body : body
     }
     /// How many bytes the file has.
     public let byteCount: Int
