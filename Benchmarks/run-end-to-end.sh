@@ -34,6 +34,7 @@ command -v hyperfine >/dev/null || { echo "hyperfine not found (apt-get install 
 [[ -f "$OUT/gen-2KB.txt" ]] || "$GEN" 2KB "$OUT/gen-2KB.txt"
 [[ -f "$OUT/gen-20MB.txt" ]] || "$GEN" 20MB "$OUT/gen-20MB.txt"
 [[ -d "$OUT/files-20KB" ]] || "$GEN" 20KB "$OUT/files-20KB" --files 1000
+[[ -f "$OUT/records-2KB.jsonl" ]] || "$GEN" 2KB "$OUT/records-2KB.jsonl" --jsonl 3000
 : > "$OUT/empty.txt"
 SIZE_20MB=$(stat -c %s "$OUT/gen-20MB.txt")
 
@@ -101,5 +102,21 @@ python3 - "$OUT/d.json" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 print(f'speed-up with all cores: {r[0]["median"]/r[1]["median"]:.2f}x (target >= 1.7x)')
+EOF
+
+echo
+echo "## (e) corpus mode: 3,000 JSON Lines records of 2 KB, --jobs 1 vs --jobs $CORES"
+RECORDS="$OUT/records-2KB.jsonl"
+hyperfine -i --warmup 1 --runs "$RUNS_D" --export-json "$OUT/e.json" \
+    "$MTLINT lint --jobs 1 --jsonl text < $RECORDS" \
+    "$MTLINT lint --jobs $CORES --jsonl text < $RECORDS" \
+    "$MTLINT fix --jobs 1 --jsonl text < $RECORDS" \
+    "$MTLINT fix --jobs $CORES --jsonl text < $RECORDS" >/dev/null
+median_ms "$OUT/e.json"
+python3 - "$OUT/e.json" "$(stat -c %s "$RECORDS")" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+size = int(sys.argv[2]) / 1e6
+print(f'lint: {size / r[0]["median"]:.1f} / {size / r[1]["median"]:.1f} MB/s, fix: {size / r[2]["median"]:.1f} / {size / r[3]["median"]:.1f} MB/s (one thread / all cores, {size:.2f} MB of records)')
 EOF
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
