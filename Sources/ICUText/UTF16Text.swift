@@ -81,7 +81,8 @@ public final class UTF16Text: @unchecked Sendable {
         }
     }
 
-    /// Writes `source` as UTF-8 into `output` (room for three bytes a unit); returns the count.
+    /// Writes `source` as UTF-8 into `output`, which has room for it (three bytes a unit always
+    /// suffice); returns the count.
     private static func transcode(_ source: UnsafeBufferPointer<UInt16>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0
         var i = 0
