@@ -155,12 +155,9 @@ struct FurnitureVocabulary: Sendable {
         guard !names.isEmpty else { throw ConfigError("expected a word-list file name or a list of them", at: node.mark) }
         var merged: FurnitureVocabulary?
         for name in names {
-            let entries = try CaptionSlugMatcherKind.loadList(name, files: files)
-            let path = try name.string("a word-list file name")
-            let vocabulary = try files.derived(from: path, purpose: "furniture-vocabulary") { _ in FurnitureVocabulary(entries: entries) }
-                ?? FurnitureVocabulary(entries: entries)
+            let vocabulary = try WordListFile.derived(name, purpose: "furniture-vocabulary", files: files) { FurnitureVocabulary(entries: $0) }
             guard !vocabulary.isEmpty else {
-                throw ConfigError("word list '\(path)' has no entry with a letter or digit", at: name.mark)
+                throw ConfigError("word list '\(try name.string("a word-list file name"))' has no entry with a letter or digit", at: name.mark)
             }
             if merged == nil { merged = vocabulary } else { merged?.formUnion(vocabulary) }
         }

@@ -42,12 +42,11 @@ public struct QuoteModelMatcherKind: MatcherKind {
         }
         var vocabulary = QuoteVocabulary()
         if let verbs = options["reporting-verbs"] {
-            let entries = try WordListFile.load(verbs, files: files)
-            let make = { Set(entries.map { $0.lowercased() }) }
             // One set per list for all the rules that name it: equal vocabularies then compare
             // without reading their words when each rule and document looks up the shared analysis.
-            vocabulary.reportingVerbs = try files.derived(from: try verbs.string("a word-list file name"), purpose: "quote-reporting-verbs") { _ in make() }
-                ?? make()
+            vocabulary.reportingVerbs = try WordListFile.derived(verbs, purpose: "quote-reporting-verbs", files: files) {
+                Set($0.map { $0.lowercased() })
+            }
         }
         if let pronouns = options["pronouns"] { vocabulary.reportingPronouns = Set(try pronouns.stringList().map { $0.lowercased() }) }
         if let elisions = options["elisions"] {

@@ -11,6 +11,17 @@ enum WordListFile {
         return entries
     }
 
+    /// `make`'s value for the entries of the list `node` names, made once per set of rule files
+    /// for all the rules that name the list for `purpose` (see `RuleFileResolver.derived`): a
+    /// furniture vocabulary, a quote rule's verb set. Rules then also hold the same value, so
+    /// equal ones compare without reading their words.
+    static func derived<Value: Sendable>(_ node: ConfigNode, purpose: String, files: RuleFileResolver,
+                                         _ make: ([String]) -> Value) throws(ConfigError) -> Value {
+        let entries = try load(node, files: files)
+        let name = try node.string("a word-list file name")
+        return try files.derived(from: name, purpose: purpose) { _ in make(entries) } ?? make(entries)
+    }
+
     /// The entries of a list's lines: each line up to a `#`, without surrounding white space,
     /// empty ones left out.
     static func entries(of lines: [String]) -> [String] {
