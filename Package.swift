@@ -53,10 +53,11 @@ let package = Package(
         .executableTarget(name: "mtlint", dependencies: ["MTLintCLI"]),
         // Build-time tool that turns Rules/ into a Swift source file, so the shipped rules
         // live inside the binary and are found wherever it runs from.
-        // It also parses the rule files' YAML, so it is the other place that imports Yams.
+        // It also parses the rule files' YAML, so it is the other place that imports Yams, and
+        // lays out the shipped lists with the engine's own code (MTLintCore).
         .executableTarget(
             name: "EmbedRulesTool",
-            dependencies: ["WordTables", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MTLintCore", "WordTables", .product(name: "Yams", package: "Yams")],
             path: "Sources/EmbedRulesTool"
         ),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),

@@ -1,9 +1,12 @@
 // Writes a Swift file that holds every file under a folder as (relative path, contents), and
 // each rule file's YAML already parsed, so loading the shipped rules parses no YAML.
 // Word lists (`.words` files) are not embedded as text: each is laid out as a lookup table
-// (see WordTableLayout) in a string literal the linter reads in place.
+// (see WordTableLayout) in a string literal the linter reads in place. Other lists (`.txt`)
+// are embedded as text and also laid out as furniture vocabularies (see
+// FurnitureVocabularyLayout), so the shipped rules hash none of their words at start-up.
 // Used by EmbedRulesPlugin at build time; usage: EmbedRulesTool RULES_DIR OUTPUT.swift
 import Foundation
+import MTLintCore
 import WordTables
 import Yams
 
@@ -55,20 +58,24 @@ func escaped(_ text: String) -> String {
     return out + "\""
 }
 
-/// Swift that builds `node` with `PreparsedNodeBuilder` (in MTLintRuleFiles), giving each node
+/// The `PreparsedNodeBuilder` method that makes a scalar's node, as `YAMLReader.convert`
+/// decides its kind from its style.
+func builderMethod(_ scalar: Node.Scalar) -> String {
+    switch scalar.style {
+    case .plain, .any: "plain"
+    case .singleQuoted, .doubleQuoted: "quoted"
+    default: "block"
+    }
+}
+
+/// Swift that builds `node` with `PreparsedNodeBuilder` (in MTLintCore), giving each node
 /// the kind and marks that `YAMLReader.convert` gives it; nil for an alias, which only
 /// YAMLReader reports properly.
 func builderCall(_ node: Node, indent: String) -> String? {
     let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
     switch node {
     case .scalar(let scalar):
-        let kind: String
-        switch scalar.style {
-        case .plain, .any: kind = "plain"
-        case .singleQuoted, .doubleQuoted: kind = "quoted"
-        default: kind = "block"
-        }
-        return "b.\(kind)(\(escaped(scalar.string)), \(line), \(column))"
+        return "b.\(builderMethod(scalar))(\(escaped(scalar.string)), \(line), \(column))"
     case .sequence(let sequence):
         var items: [String] = []
         for item in sequence {
@@ -112,6 +119,21 @@ for (path, text) in wordLists {
     let quotedPath = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     // The table's characters are `$`…`c`: no `"` or `#`, so a raw literal holds them as they are.
     source += "        (\"\(quotedPath)\", #\"\(WordTableBuilder.layoutString(WordTableBuilder.entries(ofFile: text)))\"#),\n"
+}
+source += "    ]\n}\n\n"
+// Each other list (`.txt`) as a furniture vocabulary, for the rules that read it as one.
+source += "enum EmbeddedLayouts {\n    /// Each `.txt` list under Rules/ with a letter or digit, as a FurnitureVocabularyLayout.\n"
+source += "    static let vocabularies: [(path: String, layout: StaticString)] = [\n"
+for (path, text) in files where path.hasSuffix(".txt") {
+    guard let layout = FurnitureVocabularyLayout.layout(ofList: text) else { continue }
+    source += "        (\(escaped(path)), \(escaped(layout))),\n"
+}
+source += "    ]\n\n"
+// The requirement of each pattern the shipped rules analyse, worked out by decoding them.
+source += "    /// The required characters of each pattern the shipped rules analyse, as RequirementLayouts.\n"
+source += "    static let requirements: [(pattern: String, caseInsensitive: Bool, layout: StaticString)] = [\n"
+for entry in ShippedRequirements.of(files: files) {
+    source += "        (\(escaped(entry.pattern)), \(entry.caseInsensitive), \(escaped(RequirementLayout.layout(of: entry.requirement)))),\n"
 }
 source += "    ]\n}\n\n"
 source += "enum EmbeddedRuleFiles {\n    static let all: [(path: String, contents: String)] = [\n"

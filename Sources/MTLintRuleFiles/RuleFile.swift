@@ -22,7 +22,7 @@ public struct RuleFile: Sendable {
 
     /// Parses and decodes the rules in this file.
     public func rules(resolver: RuleFileResolver) throws(ConfigError) -> [Rule] {
-        let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin)
+        let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin, laidOut: isBuiltin ? ShippedLaidOutValues() : nil)
         let parsed: ConfigNode?
         if let preparsed { parsed = preparsed.root(in: source) } else { parsed = try YAMLReader.parse(source) }
         guard let root = parsed else {

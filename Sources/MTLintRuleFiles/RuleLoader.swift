@@ -120,6 +120,11 @@ struct FileSetResolver: RuleFileResolver {
                                   _ make: ([String]) throws(ConfigError) -> Value) throws(ConfigError) -> Value? {
         let path = path(of: name)
         return try derivedValues.value(purpose: purpose, path: path) { () throws(ConfigError) -> Value? in
+            // A shipped list's value laid out at build time, where there is one for the purpose.
+            if baseIsBuiltin, path.hasPrefix("Rules/"),
+               let laidOut = EmbeddedLayouts.value(purpose: purpose, path: String(path.dropFirst(6))) as? Value {
+                return laidOut
+            }
             guard let text = byPath[path] else { return nil }
             return try make(Self.lines(in: text))
         }
@@ -138,36 +143,9 @@ struct FileSetResolver: RuleFileResolver {
     /// (so a rule may name a list in a sibling folder: `../glued/dictionary/en.words`).
     private func path(of name: String) -> String {
         let joined = (base as NSString).appendingPathComponent(name)
-        return Self.resolvingParents(baseIsBuiltin ? joined : (joined as NSString).standardizingPath)
+        return RelativePath.resolvingParents(baseIsBuiltin ? joined : (joined as NSString).standardizingPath)
     }
 
-    /// `path` with each `dir/..` and `.` removed (Foundation leaves them in relative paths).
-    static func resolvingParents(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else if part != "." { parts.append(part) }
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
-    }
-
-    /// The text split at line feeds, a carriage return before one belonging to the break: the
-    /// lines that splitting its Characters at "\n" and "\r\n" gives (a line feed is always a
-    /// Character of its own or the end of "\r\n"), found on UTF-8 bytes.
-    static func lines(in text: String) -> [String] {
-        let utf8 = text.utf8
-        var lines: [String] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                var end = index
-                if end != start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-                lines.append(String(Substring(utf8[start..<end])))
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        lines.append(String(Substring(utf8[start..<utf8.endIndex])))
-        return lines
-    }
+    /// The text split into lines, as word lists are read (see `ListLines`).
+    static func lines(in text: String) -> [String] { ListLines.split(text) }
 }

@@ -9,6 +9,29 @@ extension EmbeddedWordTables {
     }
 }
 
+/// The values laid out from the shipped rule files when mtlint was built, which decoding them
+/// reads back (see `LaidOutValues`).
+struct ShippedLaidOutValues: LaidOutValues {
+    /// The layouts of `EmbeddedLayouts.requirements` by case sensitivity and pattern.
+    private static let requirementLayouts: [String: StaticString] = Dictionary(
+        EmbeddedLayouts.requirements.map { ((($0.caseInsensitive ? "i" : "c") + $0.pattern), $0.layout) },
+        uniquingKeysWith: { first, _ in first })
+
+    func requirement(ofPattern pattern: String, caseInsensitive: Bool) -> RequiredCharacters.Requirement? {
+        Self.requirementLayouts[(caseInsensitive ? "i" : "c") + pattern].flatMap(RequirementLayout.requirement(fromLayout:))
+    }
+}
+
+extension EmbeddedLayouts {
+    /// The value laid out at build time for `purpose` from the shipped list at `path`
+    /// (relative to Rules/), read back from its layout; nil if none was.
+    static func value(purpose: String, path: String) -> (any Sendable)? {
+        guard purpose == FurnitureVocabularyLayout.purpose,
+              let entry = vocabularies.first(where: { $0.path == path }) else { return nil }
+        return FurnitureVocabularyLayout.vocabulary(fromLayout: entry.layout)
+    }
+}
+
 /// Word lists from rule folders on disk, laid out once per path and text and shared by
 /// every rule that names them.
 enum DiskWordTables {

@@ -5,11 +5,14 @@ public final class ConfigSource: Sendable {
     /// Shipped with mtlint and tested in its CI: its patterns compile on first use rather than
     /// when loaded (see `SharedRegex`).
     public let isTrusted: Bool
+    /// Values worked out from the file when mtlint was built (shipped files only).
+    public let laidOut: (any LaidOutValues)?
 
-    public init(path: String, text: String, isTrusted: Bool = false) {
+    public init(path: String, text: String, isTrusted: Bool = false, laidOut: (any LaidOutValues)? = nil) {
         self.path = path
         self.text = text
         self.isTrusted = isTrusted
+        self.laidOut = laidOut
     }
 
     /// The text of 1-based `line`, without its line break (only needed to show an error, so

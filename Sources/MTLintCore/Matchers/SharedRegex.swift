@@ -49,12 +49,15 @@ public final class SharedRegex: Sendable {
     /// If one is not after all, tasks get an ICU error and the rule is reported as failed.
     /// `analyze: false` skips the required-character analysis (for generated patterns that
     /// are found another way, such as phrase lists by their first words).
-    public init(trusted pattern: String, options: RegexOptions = [], analyze: Bool = true) {
+    /// `requirement`: the analysis's result when it is already known (laid out when mtlint was
+    /// built, see `LaidOutValues`).
+    public init(trusted pattern: String, options: RegexOptions = [], analyze: Bool = true,
+                requirement known: RequiredCharacters.Requirement? = nil) {
         self.pattern = pattern
         self.options = options
         self.groupCount = RegexGroups.count(in: pattern)
-        self.requirement = analyze ? RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
-            : RequiredCharacters.Requirement()
+        self.requirement = !analyze ? RequiredCharacters.Requirement()
+            : known ?? RequiredCharacters.requirement(of: pattern, caseInsensitive: options.contains(.caseInsensitive))
         self.original = Locked(nil)
         self.detailed = Locked(nil)
         self.analyzed = analyze
@@ -115,7 +118,10 @@ extension ConfigNode {
     /// Compiles this scalar as an ICU regex; a compile error points into the pattern.
     public func regex(options: RegexOptions = []) throws(ConfigError) -> SharedRegex {
         let pattern = try string("a regular expression")
-        if mark.source.isTrusted { return SharedRegex(trusted: pattern, options: options) }
+        if mark.source.isTrusted {
+            let known = mark.source.laidOut?.requirement(ofPattern: pattern, caseInsensitive: options.contains(.caseInsensitive))
+            return SharedRegex(trusted: pattern, options: options, requirement: known)
+        }
         do {
             return try SharedRegex(pattern, options: options)
         } catch {

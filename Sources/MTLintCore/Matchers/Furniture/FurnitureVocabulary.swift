@@ -44,9 +44,9 @@ struct FurnitureVocabulary: Sendable {
         var longest = 0
         var count = 0
 
-        /// Adds `entry`, whose UTF-16 units are `units`: its words hashed as lines' words are
+        /// Adds the entry whose UTF-16 units are `units`: its words hashed as lines' words are
         /// (`FurnitureText.wordHashes`), one after the other, with no array of them made.
-        mutating func add(_ entry: String, units: UnsafeBufferPointer<UInt16>) {
+        mutating func add(units: UnsafeBufferPointer<UInt16>) {
             var sequence = FurnitureText.offset
             var first: UInt64?
             var wordCount = 0
@@ -60,14 +60,20 @@ struct FurnitureVocabulary: Sendable {
             sequences.insert(sequence)
             if wordCount == 1 { words.insert(first) }
             firstWords.insert(first)
-            let utf16 = entry.utf16
-            if let start = utf16.firstIndex(where: WordHash.isWordUnit) {
-                let end = utf16[start...].firstIndex { !WordHash.isWordUnit($0) } ?? utf16.endIndex
+            if let start = units.firstIndex(where: WordHash.isWordUnit) {
+                let end = units[start...].firstIndex { !WordHash.isWordUnit($0) } ?? units.endIndex
                 // Word units are never surrogates, so both ends fall on scalar boundaries.
-                firstSpellings.insert(String(entry[start..<end]).lowercased())
+                firstSpellings.insert(String(decoding: UnsafeBufferPointer(rebasing: units[start..<end]), as: UTF16.self).lowercased())
             }
             longest = max(longest, wordCount)
             count += 1
+        }
+
+        mutating func reserve(_ entries: Int) {
+            sequences.reserveCapacity(entries)
+            words.reserveCapacity(entries)
+            firstWords.reserveCapacity(entries)
+            firstSpellings.reserveCapacity(entries)
         }
     }
 
@@ -84,11 +90,29 @@ struct FurnitureVocabulary: Sendable {
 
     init(entries: [String]) {
         var read = Entries()
+        read.reserve(entries.count)
+        // One buffer for every entry's units, copied whole (the standard library transcodes a
+        // whole string faster than unit by unit).
+        var units: [UInt16] = []
         for entry in entries {
-            // Copied whole: the standard library transcodes a whole string faster than unit by unit.
-            Array(entry.utf16).withUnsafeBufferPointer { read.add(entry, units: $0) }
+            units.removeAll(keepingCapacity: true)
+            units.append(contentsOf: entry.utf16)
+            units.withUnsafeBufferPointer { read.add(units: $0) }
         }
         storage = Storage(read)
+    }
+
+    /// A vocabulary from the parts a layout holds (see `FurnitureVocabularyLayout`).
+    init(sequences: Set<UInt64>, words: Set<UInt64>, firstWords: Set<UInt64>, firstSpellings: Set<String>,
+         longest: Int, count: Int) {
+        var parts = Entries()
+        parts.sequences = sequences
+        parts.words = words
+        parts.firstWords = firstWords
+        parts.firstSpellings = firstSpellings
+        parts.longest = longest
+        parts.count = count
+        storage = Storage(parts)
     }
 
     /// This vocabulary and `other` together.

@@ -15,11 +15,20 @@ enum WordListFile {
     /// for all the rules that name the list for `purpose` (see `RuleFileResolver.derived`): a
     /// furniture vocabulary, a quote rule's verb set. Rules then also hold the same value, so
     /// equal ones compare without reading their words.
+    /// The list's entries are read only when the value is made: a list already laid out for
+    /// `purpose` is not split into entries again.
     static func derived<Value: Sendable>(_ node: ConfigNode, purpose: String, files: RuleFileResolver,
                                          _ make: ([String]) -> Value) throws(ConfigError) -> Value {
-        let entries = try load(node, files: files)
         let name = try node.string("a word-list file name")
-        return try files.derived(from: name, purpose: purpose) { _ in make(entries) } ?? make(entries)
+        let value = try files.derived(from: name, purpose: purpose) { (lines: [String]) throws(ConfigError) -> Value in
+            let entries = Self.entries(of: lines)
+            guard !entries.isEmpty else { throw ConfigError("word list '\(name)' has no words", at: node.mark) }
+            return make(entries)
+        }
+        guard let value else {
+            throw ConfigError("word list '\(name)' not found (paths are relative to the rule file)", at: node.mark)
+        }
+        return value
     }
 
     /// The entries of a list's lines: each line up to a `#`, without surrounding white space,

@@ -1,0 +1,112 @@
+import Testing
+@testable import MTLintCore
+@testable import MTLintRuleFiles
+
+/// Values EmbedRulesTool works out from the shipped files when mtlint is built must be the
+/// values decoding works out from the same files at run time, so that reading them back
+/// changes nothing but the time a start takes.
+@Suite struct BuildTimeLayoutTests {
+    /// Every field a vocabulary's lookups use, in a form that compares.
+    static func parts(_ vocabulary: FurnitureVocabulary) -> [String] {
+        [vocabulary.sequences.sorted().description, vocabulary.words.sorted().description,
+         vocabulary.firstWords.sorted().description, vocabulary.firstSpellings.sorted().description,
+         "\(vocabulary.longest) \(vocabulary.count)"]
+    }
+
+    @Test func everyShippedListReadsBackAsTheVocabularyOfItsText() throws {
+        let lists = RuleLoader.builtinFiles().filter { $0.path.hasSuffix(".txt") }
+        #expect(lists.count >= 20)
+        for list in lists {
+            let path = String(list.path.dropFirst("Rules/".count))
+            let made = FurnitureVocabulary(entries: WordListFile.entries(of: ListLines.split(list.text)))
+            let laidOut = EmbeddedLayouts.value(purpose: FurnitureVocabularyLayout.purpose, path: path) as? FurnitureVocabulary
+            if made.isEmpty {
+                #expect(laidOut == nil, "\(path)")
+            } else {
+                let read = try #require(laidOut, "\(path) is not laid out")
+                #expect(Self.parts(read) == Self.parts(made), "\(path)")
+            }
+        }
+    }
+
+    @Test func aLayoutRoundTripsAnyList() throws {
+        let text = "# a comment\n- Advertisement -\nRead more\r\nÉcole ÉLÉMENTAIRE\n  Истoчник: photo \n9:41 a.m.\n\n[ad_1]\n👍🏽 thumbs"
+        let layout = try #require(FurnitureVocabularyLayout.layout(ofList: text))
+        let read = try #require(Array(layout.utf8).withUnsafeBufferPointer { FurnitureVocabularyLayout.vocabulary(fromLayout: $0) })
+        let made = FurnitureVocabulary(entries: WordListFile.entries(of: ListLines.split(text)))
+        #expect(Self.parts(read) == Self.parts(made))
+        #expect(read.count == 7 && read.firstSpellings.contains("école") && read.firstSpellings.contains("истoчник"))
+    }
+
+    @Test func aListWithoutWordsHasNoLayoutAndBrokenLayoutsAreRefused() {
+        #expect(FurnitureVocabularyLayout.layout(ofList: "# only a comment\n--\n") == nil)
+        for broken in ["", "1 1", "1 1\nxyz\n\n", "a b\n\n\n", "1 1\n00000000000000zz\n\n"] {
+            let read = Array(broken.utf8).withUnsafeBufferPointer { FurnitureVocabularyLayout.vocabulary(fromLayout: $0) }
+            #expect(read == nil, "\(broken.debugDescription)")
+        }
+    }
+
+    /// A shipped rule that names a list gets the laid-out vocabulary, never one made again from
+    /// the text; a rule file on disk that names a list of its own gets the list's vocabulary.
+    @Test func theResolverHandsShippedRulesTheLaidOutVocabulary() throws {
+        let shipped = RuleLoader.builtinFiles()
+        let rule = try #require(shipped.first { $0.path == "Rules/boilerplate/page-furniture-lines.yml" })
+        let resolver = FileSetResolver(files: shipped).relative(to: rule)
+        let vocabulary = try resolver.derived(from: "labels/ads.txt", purpose: FurnitureVocabularyLayout.purpose) { _ -> FurnitureVocabulary in
+            Issue.record("made from the text")
+            return FurnitureVocabulary()
+        }
+        #expect(vocabulary?.isEmpty == false)
+
+        let own = RuleFile(path: "/tmp/rules/boilerplate/page-furniture-lines.yml", text: "")
+        let list = RuleFile(path: "/tmp/rules/boilerplate/labels/ads.txt", text: "Sponsored\n")
+        var made = 0
+        let onDisk = try FileSetResolver(files: [own, list]).relative(to: own)
+            .derived(from: "labels/ads.txt", purpose: FurnitureVocabularyLayout.purpose) { lines -> FurnitureVocabulary in
+                made += 1
+                return FurnitureVocabulary(entries: WordListFile.entries(of: lines))
+            }
+        #expect(made == 1 && onDisk?.count == 1)
+    }
+
+    /// Every pattern the shipped rules analyse has its requirement laid out, and it is the one a
+    /// fresh analysis gives.
+    @Test func everyShippedPatternHasItsRequirementLaidOut() throws {
+        let rules = try RuleLoader.rules(from: RuleLoader.builtinFiles())
+        let regexes = rules.flatMap { $0.matcher.filteredRegexes + $0.unless }
+        #expect(regexes.count >= 40)
+        for regex in regexes {
+            let caseInsensitive = regex.options.contains(.caseInsensitive)
+            let fresh = RequiredCharacters.requirement(of: regex.pattern, caseInsensitive: caseInsensitive)
+            #expect(ShippedLaidOutValues().requirement(ofPattern: regex.pattern, caseInsensitive: caseInsensitive) == fresh, "\(regex.pattern)")
+            #expect(regex.requirement == fresh, "\(regex.pattern)")
+        }
+    }
+
+    @Test func aRequirementLayoutRoundTrips() throws {
+        let patterns = ["\\d[ \\u00A0]\\d{3}\\b", "(?i)«\\s|\\s»", "[,.;:]{2}", "(?<=\\p{Ll})[A-Z]", "word", "\\d+, \\d+ ?%", "x|y", ",[ \\t]*,", "\\.[ \\t]?;", "\\d\\d?[ ,]+\\d"]
+        var kinds = Set<String>()
+        for pattern in patterns {
+            for caseInsensitive in [false, true] {
+                let requirement = RequiredCharacters.requirement(of: pattern, caseInsensitive: caseInsensitive)
+                let layout = RequirementLayout.layout(of: requirement)
+                let read = Array(layout.utf8).withUnsafeBufferPointer { RequirementLayout.requirement(fromLayout: $0) }
+                #expect(read == requirement, "\(pattern)")
+                if requirement.characters != nil { kinds.insert("characters") }
+                if requirement.pairs != nil { kinds.insert("pairs") }
+                if requirement.pairs?.contains(where: { !$0.gap.isEmpty }) == true { kinds.insert("gap") }
+            }
+        }
+        // The patterns cover each part of a layout.
+        #expect(kinds == ["characters", "pairs", "gap"])
+        let empty = RequiredCharacters.Requirement()
+        #expect(Array(RequirementLayout.layout(of: empty).utf8).withUnsafeBufferPointer { RequirementLayout.requirement(fromLayout: $0) } == empty)
+    }
+
+    @Test func brokenRequirementLayoutsAreRefused() {
+        for broken in ["", "-\n-", "-\n-\n2\n. . . 0", "00zz\n-\n-", "-\n002c002e\n-", "-\n-\n1\n002c 0020 . 2", "-\n-\n-\nextra"] {
+            let read = Array(broken.utf8).withUnsafeBufferPointer { RequirementLayout.requirement(fromLayout: $0) }
+            #expect(read == nil, "\(broken.debugDescription)")
+        }
+    }
+}
