@@ -2,8 +2,9 @@
 // each rule file's YAML already parsed, so loading the shipped rules parses no YAML.
 // Word lists (`.words` files) are not embedded as text: each is laid out as a lookup table
 // (see WordTableLayout) in a string literal the linter reads in place. Other lists (`.txt`)
-// are embedded as text and also laid out as furniture vocabularies (see
-// FurnitureVocabularyLayout), so the shipped rules hash none of their words at start-up.
+// are embedded as text and also laid out as furniture vocabularies and slot lists (see
+// FurnitureVocabularyLayout, SlotListLayout), and the requirement of each pattern the shipped
+// rules analyse is laid out too (RequirementLayout), so that start-up works none of them out.
 // Used by EmbedRulesPlugin at build time; usage: EmbedRulesTool RULES_DIR OUTPUT.swift
 import Foundation
 import MTLintCore
@@ -121,12 +122,18 @@ for (path, text) in wordLists {
     source += "        (\"\(quotedPath)\", #\"\(WordTableBuilder.layoutString(WordTableBuilder.entries(ofFile: text)))\"#),\n"
 }
 source += "    ]\n}\n\n"
-// Each other list (`.txt`) as a furniture vocabulary, for the rules that read it as one.
-source += "enum EmbeddedLayouts {\n    /// Each `.txt` list under Rules/ with a letter or digit, as a FurnitureVocabularyLayout.\n"
-source += "    static let vocabularies: [(path: String, layout: StaticString)] = [\n"
+// Each other list (`.txt`) as a furniture vocabulary and as a slot list, for the rules that
+// read it as one.
+source += "enum EmbeddedLayouts {\n    /// Each `.txt` list under Rules/ laid out for the purposes it can serve: a\n"
+source += "    /// FurnitureVocabularyLayout, a SlotListLayout.\n"
+source += "    static let lists: [(purpose: String, path: String, layout: StaticString)] = [\n"
 for (path, text) in files where path.hasSuffix(".txt") {
-    guard let layout = FurnitureVocabularyLayout.layout(ofList: text) else { continue }
-    source += "        (\(escaped(path)), \(escaped(layout))),\n"
+    if let layout = FurnitureVocabularyLayout.layout(ofList: text) {
+        source += "        (FurnitureVocabularyLayout.purpose, \(escaped(path)), \(escaped(layout))),\n"
+    }
+    if let layout = SlotListLayout.layout(ofList: text) {
+        source += "        (SlotListLayout.purpose, \(escaped(path)), \(escaped(layout))),\n"
+    }
 }
 source += "    ]\n\n"
 // The requirement of each pattern the shipped rules analyse, worked out by decoding them.

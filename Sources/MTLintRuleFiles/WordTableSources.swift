@@ -26,9 +26,12 @@ extension EmbeddedLayouts {
     /// The value laid out at build time for `purpose` from the shipped list at `path`
     /// (relative to Rules/), read back from its layout; nil if none was.
     static func value(purpose: String, path: String) -> (any Sendable)? {
-        guard purpose == FurnitureVocabularyLayout.purpose,
-              let entry = vocabularies.first(where: { $0.path == path }) else { return nil }
-        return FurnitureVocabularyLayout.vocabulary(fromLayout: entry.layout)
+        guard let entry = lists.first(where: { $0.purpose == purpose && $0.path == path }) else { return nil }
+        switch purpose {
+        case FurnitureVocabularyLayout.purpose: return FurnitureVocabularyLayout.vocabulary(fromLayout: entry.layout)
+        case SlotListLayout.purpose: return SlotListLayout.slot(fromLayout: entry.layout)
+        default: return nil
+        }
     }
 }
 

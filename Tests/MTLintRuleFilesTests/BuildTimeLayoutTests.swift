@@ -109,4 +109,43 @@ import Testing
             #expect(read == nil, "\(broken.debugDescription)")
         }
     }
+
+    static func parts(_ slot: SlotPhraseMatcherKind.Slot) -> [String] {
+        [slot.phrases.description, slot.values.sorted { $0.key < $1.key }.description, "\(slot.info.chunks)",
+         slot.info.firstWords.debugDescription, slot.info.anchors.debugDescription]
+    }
+
+    static let anywhere = ConfigNode(.scalar("", quoted: false), mark: ConfigMark(source: ConfigSource(path: "", text: ""), line: 1, column: 1))
+
+    @Test func everyShippedListReadsBackAsTheSlotOfItsText() throws {
+        var slots = 0
+        for list in RuleLoader.builtinFiles() where list.path.hasSuffix(".txt") {
+            let path = String(list.path.dropFirst("Rules/".count))
+            let made = try? SlotPhraseMatcherKind.slot(lines: WordListFile.entries(of: ListLines.split(list.text)), at: Self.anywhere)
+            let laidOut = EmbeddedLayouts.value(purpose: SlotListLayout.purpose, path: path) as? SlotPhraseMatcherKind.Slot
+            if let made {
+                let read = try #require(laidOut, "\(path) is not laid out")
+                #expect(Self.parts(read) == Self.parts(made), "\(path)")
+                slots += 1
+            } else {
+                #expect(laidOut == nil, "\(path)")
+            }
+        }
+        #expect(slots >= 7)
+    }
+
+    @Test func aSlotLayoutRoundTripsAnyList() throws {
+        let text = "# titles\nprime minister = premier\nthe head of state\nvice-président = vice-president\nÉlysée\nminister = \n\nlong-serving deputy mayor"
+        let layout = try #require(SlotListLayout.layout(ofList: text))
+        let read = try #require(Array(layout.utf8).withUnsafeBufferPointer { SlotListLayout.slot(fromLayout: $0) })
+        let made = try SlotPhraseMatcherKind.slot(lines: WordListFile.entries(of: ListLines.split(text)), at: Self.anywhere)
+        #expect(Self.parts(read) == Self.parts(made))
+        #expect(read.values["prime minister"] == "premier" && read.phrases.first == "long-serving deputy mayor")
+        // No layout for a list that makes no slot, or that holds the layout's separator.
+        #expect(SlotListLayout.layout(ofList: "# nothing\n") == nil)
+        #expect(SlotListLayout.layout(ofList: "a\u{1F}b\n") == nil)
+        for broken in ["", "1 1 0 1", "1 1 1 1 -1\na\nno separator\na", "x 0 0 0 -1"] {
+            #expect(Array(broken.utf8).withUnsafeBufferPointer { SlotListLayout.slot(fromLayout: $0) } == nil, "\(broken.debugDescription)")
+        }
+    }
 }

@@ -143,7 +143,7 @@ public struct SlotPhraseMatcherKind: MatcherKind {
     static func slot(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> Slot {
         guard case .scalar = node.value else { return try slot(lines: node.stringList(), at: node) }
         let name = try node.string("a word-list file name")
-        let slot = try files.derived(from: name, purpose: "slot") { lines throws(ConfigError) in
+        let slot = try files.derived(from: name, purpose: SlotListLayout.purpose) { lines throws(ConfigError) in
             try Self.slot(lines: WordListFile.entries(of: lines), at: node)
         }
         guard let slot else {
@@ -152,7 +152,7 @@ public struct SlotPhraseMatcherKind: MatcherKind {
         return slot
     }
 
-    private static func slot(lines: [String], at node: ConfigNode) throws(ConfigError) -> Slot {
+    static func slot(lines: [String], at node: ConfigNode) throws(ConfigError) -> Slot {
         var values: [String: String] = [:]
         var phrases: [String] = []
         var lengths: [Int] = []
