@@ -4,7 +4,8 @@
 // (see WordTableLayout) in a string literal the linter reads in place. Other lists (`.txt`)
 // are embedded as text and also laid out as furniture vocabularies and slot lists (see
 // FurnitureVocabularyLayout, SlotListLayout), and the requirement of each pattern the shipped
-// rules analyse is laid out too (RequirementLayout), so that start-up works none of them out.
+// rules analyse (RequirementLayout) and the slot of each of their inline slot lists are laid
+// out too, so that start-up works none of them out.
 // Used by EmbedRulesPlugin at build time; usage: EmbedRulesTool RULES_DIR OUTPUT.swift
 import Foundation
 import MTLintCore
@@ -138,9 +139,19 @@ for (path, text) in files where path.hasSuffix(".txt") {
 source += "    ]\n\n"
 // The requirement of each pattern the shipped rules analyse, worked out by decoding them.
 source += "    /// The required characters of each pattern the shipped rules analyse, as RequirementLayouts.\n"
+let decoded = ShippedDecoding.of(files: files + wordLists)
 source += "    static let requirements: [(pattern: String, caseInsensitive: Bool, layout: StaticString)] = [\n"
-for entry in ShippedRequirements.of(files: files) {
+for entry in decoded.requirements {
     source += "        (\(escaped(entry.pattern)), \(entry.caseInsensitive), \(escaped(RequirementLayout.layout(of: entry.requirement)))),\n"
+}
+source += "    ]\n\n"
+// The slot each inline slot list of the shipped rules makes, by its key.
+source += "    /// The slot each inline slot list of the shipped rule files makes, as SlotListLayouts by\n"
+source += "    /// SlotListLayout.key(ofInlineList:).\n"
+source += "    static let inlineSlots: [(key: String, layout: StaticString)] = [\n"
+for entries in decoded.inlineSlotLists {
+    guard let key = SlotListLayout.key(ofInlineList: entries), let layout = SlotListLayout.layout(ofEntries: entries) else { continue }
+    source += "        (\(escaped(key)), \(escaped(layout))),\n"
 }
 source += "    ]\n}\n\n"
 source += "enum EmbeddedRuleFiles {\n    static let all: [(path: String, contents: String)] = [\n"

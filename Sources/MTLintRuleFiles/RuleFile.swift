@@ -22,7 +22,12 @@ public struct RuleFile: Sendable {
 
     /// Parses and decodes the rules in this file.
     public func rules(resolver: RuleFileResolver) throws(ConfigError) -> [Rule] {
-        let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin, laidOut: isBuiltin ? ShippedLaidOutValues() : nil)
+        try rules(resolver: resolver, laidOut: isBuiltin ? ShippedLaidOutValues() : nil)
+    }
+
+    /// Parses and decodes the rules in this file, reading back what `laidOut` holds.
+    func rules(resolver: RuleFileResolver, laidOut: (any LaidOutValues)?) throws(ConfigError) -> [Rule] {
+        let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin, laidOut: laidOut)
         let parsed: ConfigNode?
         if let preparsed { parsed = preparsed.root(in: source) } else { parsed = try YAMLReader.parse(source) }
         guard let root = parsed else {

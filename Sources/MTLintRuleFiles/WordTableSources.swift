@@ -17,8 +17,16 @@ struct ShippedLaidOutValues: LaidOutValues {
         EmbeddedLayouts.requirements.map { ((($0.caseInsensitive ? "i" : "c") + $0.pattern), $0.layout) },
         uniquingKeysWith: { first, _ in first })
 
+    /// The layouts of `EmbeddedLayouts.inlineSlots` by key.
+    private static let inlineSlotLayouts: [String: StaticString] = Dictionary(
+        EmbeddedLayouts.inlineSlots.map { ($0.key, $0.layout) }, uniquingKeysWith: { first, _ in first })
+
     func requirement(ofPattern pattern: String, caseInsensitive: Bool) -> RequiredCharacters.Requirement? {
         Self.requirementLayouts[(caseInsensitive ? "i" : "c") + pattern].flatMap(RequirementLayout.requirement(fromLayout:))
+    }
+
+    func slotLayout(ofInlineList entries: [String]) -> StaticString? {
+        SlotListLayout.key(ofInlineList: entries).flatMap { Self.inlineSlotLayouts[$0] }
     }
 }
 

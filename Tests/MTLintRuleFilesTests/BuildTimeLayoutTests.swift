@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import MTLintCore
 @testable import MTLintRuleFiles
@@ -134,6 +135,65 @@ import Testing
         #expect(slots >= 7)
     }
 
+    /// Reads back the shipped values and notes each inline slot list asked for, with what it got.
+    final class NotedInlineSlotLists: LaidOutValues {
+        let asked = Mutex<[(entries: [String], layout: StaticString?)]>([])
+
+        func requirement(ofPattern pattern: String, caseInsensitive: Bool) -> RequiredCharacters.Requirement? {
+            ShippedLaidOutValues().requirement(ofPattern: pattern, caseInsensitive: caseInsensitive)
+        }
+
+        func slotLayout(ofInlineList entries: [String]) -> StaticString? {
+            let layout = ShippedLaidOutValues().slotLayout(ofInlineList: entries)
+            asked.withLock { $0.append((entries, layout)) }
+            return layout
+        }
+    }
+
+    @Test func everyShippedInlineSlotListReadsBackAsTheSlotOfItsEntries() throws {
+        let files = RuleLoader.builtinFiles()
+        let noted = NotedInlineSlotLists()
+        for file in files where RuleFile.isRuleFile(file.path) {
+            _ = try file.rules(resolver: FileSetResolver(files: files).relative(to: file), laidOut: noted)
+        }
+        let asked = noted.asked.withLock { $0 }
+        #expect(asked.count >= 8)
+        for (entries, layout) in asked {
+            let read = try #require(layout.flatMap { $0.withUTF8Buffer { SlotListLayout.slot(fromLayout: $0) } }, "\(entries) is not laid out")
+            let made = try SlotPhraseMatcherKind.slot(lines: entries, at: Self.anywhere)
+            #expect(Self.parts(read) == Self.parts(made), "\(entries)")
+        }
+    }
+
+    /// A rule file of the user's with an inline slot list gets the slot made from its entries.
+    @Test func anInlineSlotListOnDiskIsMadeFromItsEntries() throws {
+        let file = RuleFile(path: "/tmp/rules/calques/mine.yml", text: """
+            id: calques/mine
+            category: calque
+            severity: info
+            summary: A calque of an office.
+            why: A calque.
+            match:
+              slot-phrases:
+                slots:
+                  office: [prime minister = premier, mayor]
+                entries:
+                  - find: 'the {office} of'
+                    why: A calque.
+            message: 'A calque: “${match}”.'
+            examples:
+              flag: ['She met ⟨the mayor of⟩ Rohan.']
+              pass: ['She met the mayor.']
+            """)
+        let noted = NotedInlineSlotLists()
+        let rules = try file.rules(resolver: FileSetResolver(files: [file]).relative(to: file), laidOut: noted)
+        let asked = noted.asked.withLock { $0 }
+        #expect(asked.map(\.entries) == [["prime minister = premier", "mayor"]] && asked.first?.layout == nil)
+        let document = Document("She met the prime minister of Gondor and the mayor of Rohan.")
+        let found = try Linter(rules: rules).lint(document).findings.map { document.string($0.range) }
+        #expect(found == ["the prime minister of", "the mayor of"])
+    }
+
     @Test func aSlotLayoutRoundTripsAnyList() throws {
         let text = "# titles\nprime minister = premier\nthe head of state\nvice-président = vice-president\nÉlysée\nminister = \n\nlong-serving deputy mayor"
         let layout = try #require(SlotListLayout.layout(ofList: text))
@@ -144,6 +204,13 @@ import Testing
         // No layout for a list that makes no slot, or that holds the layout's separator.
         #expect(SlotListLayout.layout(ofList: "# nothing\n") == nil)
         #expect(SlotListLayout.layout(ofList: "a\u{1F}b\n") == nil)
+        // An inline list is laid out under its entries joined by U+001F, unless one holds it.
+        let entries = ["prime minister = premier", "Élysée", "long-serving deputy mayor"]
+        #expect(SlotListLayout.key(ofInlineList: entries) == "prime minister = premier\u{1F}Élysée\u{1F}long-serving deputy mayor")
+        #expect(SlotListLayout.key(ofInlineList: ["a\u{1F}b"]) == nil)
+        let inline = try #require(SlotListLayout.layout(ofEntries: entries))
+        let readInline = try #require(Array(inline.utf8).withUnsafeBufferPointer { SlotListLayout.slot(fromLayout: $0) })
+        #expect(Self.parts(readInline) == Self.parts(try SlotPhraseMatcherKind.slot(lines: entries, at: Self.anywhere)))
         for broken in ["", "1 1 0 1", "1 1 1 1 -1\na\nno separator\na", "x 0 0 0 -1"] {
             #expect(Array(broken.utf8).withUnsafeBufferPointer { SlotListLayout.slot(fromLayout: $0) } == nil, "\(broken.debugDescription)")
         }

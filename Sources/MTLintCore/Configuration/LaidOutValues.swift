@@ -6,4 +6,8 @@ public protocol LaidOutValues: Sendable {
     /// The requirement `RequiredCharacters.requirement(of:caseInsensitive:)` gives `pattern`
     /// (see `RequirementLayout`), if it was laid out.
     func requirement(ofPattern pattern: String, caseInsensitive: Bool) -> RequiredCharacters.Requirement?
+
+    /// The layout (see `SlotListLayout`) of the slot that an inline slot list with these
+    /// entries makes, if it was laid out.
+    func slotLayout(ofInlineList entries: [String]) -> StaticString?
 }

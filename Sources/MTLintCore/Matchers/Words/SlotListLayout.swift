@@ -1,9 +1,11 @@
 /// A slot list (see `SlotPhraseMatcherKind.Slot`) written out when mtlint is built, so the
 /// shipped slot lists are not split, normalised and planned at every start. EmbedRulesTool
-/// lays out each list under Rules/ (`layout(ofList:)`); the rule loader's resolver hands the
-/// slot read back from it (`slot(fromLayout:)`) to the rules that name the list, and a list on
-/// disk is read from its text as before. A test checks that every shipped list reads back as
-/// the slot made from its text.
+/// lays out each list under Rules/ (`layout(ofList:)`) and each inline slot list of the
+/// shipped rule files (`layout(ofEntries:)`, found by decoding them); the rule loader's
+/// resolver hands the slot read back from a list's layout (`slot(fromLayout:)`) to the rules
+/// that name the list, an inline list is looked up in its file's `LaidOutValues`, and lists
+/// of rule files on disk are read from their text as before. Tests check that every shipped
+/// list, in a file or inline, reads back as the slot made from its entries.
 ///
 /// A layout is lines: `chunks phrases values firstWords anchors` (anchors -1: none), then the
 /// phrases longest first, the values (`key` U+001F `value`), the first words and the anchors.
@@ -14,8 +16,14 @@ public enum SlotListLayout {
     /// The layout of the slot a list's text makes, read as `WordListFile` reads a list; nil
     /// when the list makes none (decoding reports why, at run time) or holds the separator.
     public static func layout(ofList text: String) -> String? {
+        layout(ofEntries: WordListFile.entries(of: ListLines.split(text)))
+    }
+
+    /// The layout of the slot that a list with these entries makes (a list file's entries, or
+    /// an inline slot list's items); nil when they make none or hold the separator.
+    public static func layout(ofEntries entries: [String]) -> String? {
         let here = ConfigNode(.scalar("", quoted: false), mark: ConfigMark(source: ConfigSource(path: "", text: ""), line: 1, column: 1))
-        guard let slot = try? SlotPhraseMatcherKind.slot(lines: WordListFile.entries(of: ListLines.split(text)), at: here) else { return nil }
+        guard let slot = try? SlotPhraseMatcherKind.slot(lines: entries, at: here) else { return nil }
         guard let firstWords = slot.info.firstWords else { return nil }
         let strings = slot.phrases + slot.values.keys + slot.values.values + firstWords + (slot.info.anchors ?? [])
         guard !strings.contains(where: { $0.utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x1F } }) else { return nil }
@@ -23,6 +31,13 @@ public enum SlotListLayout {
         let fields = slot.phrases + values + firstWords + (slot.info.anchors ?? [])
         let header = "\(slot.info.chunks) \(slot.phrases.count) \(values.count) \(firstWords.count) \(slot.info.anchors?.count ?? -1)"
         return ([header] + fields).joined(separator: "\n")
+    }
+
+    /// The key under which an inline slot list with these entries is laid out: the entries
+    /// joined by U+001F; nil when an entry holds U+001F (such a list is not laid out).
+    public static func key(ofInlineList entries: [String]) -> String? {
+        guard !entries.contains(where: { $0.utf8.contains(0x1F) }) else { return nil }
+        return entries.joined(separator: "\u{1F}")
     }
 
     /// The slot a layout holds (a `SlotPhraseMatcherKind.Slot`, which only this module names);

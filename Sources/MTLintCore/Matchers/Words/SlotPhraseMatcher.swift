@@ -139,9 +139,17 @@ public struct SlotPhraseMatcherKind: MatcherKind {
     }
 
     /// A slot list: inline, or a file with one entry per line, `entry = value` or `entry`. A
-    /// file's slot is made once per set of rule files (see `RuleFileResolver.derived`).
+    /// file's slot is made once per set of rule files (see `RuleFileResolver.derived`); a
+    /// shipped list's, in a file or inline, was laid out when mtlint was built.
     static func slot(_ node: ConfigNode, files: RuleFileResolver) throws(ConfigError) -> Slot {
-        guard case .scalar = node.value else { return try slot(lines: node.stringList(), at: node) }
+        guard case .scalar = node.value else {
+            let entries = try node.stringList()
+            if let layout = node.mark.source.laidOut?.slotLayout(ofInlineList: entries),
+               let laidOut = layout.withUTF8Buffer({ SlotListLayout.slot(fromLayout: $0) }) {
+                return laidOut
+            }
+            return try slot(lines: entries, at: node)
+        }
         let name = try node.string("a word-list file name")
         let slot = try files.derived(from: name, purpose: SlotListLayout.purpose) { lines throws(ConfigError) in
             try Self.slot(lines: WordListFile.entries(of: lines), at: node)
