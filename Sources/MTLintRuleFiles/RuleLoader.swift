@@ -106,7 +106,10 @@ struct FileSetResolver: RuleFileResolver {
 
     func relative(to ruleFile: RuleFile) -> FileSetResolver {
         var copy = self
-        copy.base = (ruleFile.path as NSString).deletingLastPathComponent
+        // A shipped file's path is already standard (`Rules/…`): its folder is what precedes
+        // the last slash, found without Foundation's path handling.
+        copy.base = ruleFile.isBuiltin ? String(ruleFile.path[..<(ruleFile.path.lastIndex(of: "/") ?? ruleFile.path.startIndex)])
+                                       : (ruleFile.path as NSString).deletingLastPathComponent
         copy.baseIsBuiltin = ruleFile.isBuiltin
         return copy
     }
@@ -142,8 +145,8 @@ struct FileSetResolver: RuleFileResolver {
     /// `name` relative to the rule file's folder, as the files are keyed, with `..` resolved
     /// (so a rule may name a list in a sibling folder: `../glued/dictionary/en.words`).
     private func path(of name: String) -> String {
-        let joined = (base as NSString).appendingPathComponent(name)
-        return RelativePath.resolvingParents(baseIsBuiltin ? joined : (joined as NSString).standardizingPath)
+        if baseIsBuiltin { return RelativePath.resolvingParents(base.isEmpty ? name : base + "/" + name) }
+        return RelativePath.resolvingParents(((base as NSString).appendingPathComponent(name) as NSString).standardizingPath)
     }
 
     /// The text split into lines, as word lists are read (see `ListLines`).

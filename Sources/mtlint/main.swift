@@ -1,4 +1,3 @@
-import Foundation
 import MTLintCLI
 
-exit(MTLintCommand.run(Array(CommandLine.arguments.dropFirst())))
+MTLintCommand.runAsProcess(Array(CommandLine.arguments.dropFirst()))
