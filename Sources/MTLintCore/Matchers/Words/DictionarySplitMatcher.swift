@@ -140,15 +140,10 @@ final class DictionarySplitMatcher: Matcher {
 
     /// The class of a unit at or above U+0080 (ASCII is classified inline).
     static func unitClass(beyondASCII u: UInt16) -> UnitClass {
-        if u < 0x250 { return latinClasses[Int(u) - 0x80] }
+        if u < 0x250 { return UnitClass(rawValue: UInt8(truncatingIfNeeded: latinTable[Int(u)])) ?? .taint }
         if u >= 0x2000 && u < 0x2070 { return .boundary }  // General Punctuation: spaces, quotes, dashes
         return classify(u)
     }
-
-    /// The classes of U+0080–U+024F (Latin-1 and Latin Extended), worked out once: accented
-    /// letters and the no-break space are frequent in translated text, and asking ICU's
-    /// properties for each costs more than the rest of the scan.
-    static let latinClasses: [UnitClass] = (0x80..<0x250).map { classify(UInt16($0)) }
 
     static func classify(_ u: UInt16) -> UnitClass {
         if UTF16.isSurrogate(u) { return .taint }
@@ -173,13 +168,21 @@ final class DictionarySplitMatcher: Matcher {
         return unitClass(beyondASCII: u)
     }
 
-    /// For each unit below U+0250: its class in the low byte and its lower-case form above,
-    /// so the scan classifies and folds Latin text with one table read per unit.
-    static let latinTable: [UInt32] = (0..<0x250).map { unit in
-        let u = UInt16(unit)
-        let unitClass = u < 0x80 ? unitClass(u) : latinClasses[Int(u) - 0x80]
-        let lowered = unitClass == .upper ? (u < 0x80 ? u | 0x20 : WordKey.lower(u)) : u
-        return UInt32(unitClass.rawValue) | UInt32(lowered) << 8
+    /// For each unit below U+0250 (Latin-1 and Latin Extended): its class in the low byte and
+    /// its lower-case form above, so the scan classifies and folds Latin text with one table
+    /// read per unit. Accented letters and the no-break space are frequent in translated text,
+    /// and asking Unicode's properties for each costs more than the rest of the scan. Written
+    /// out as a literal (see `LatinUnitTables`), so that no start works it out either.
+    static var latinTable: [UInt32] { LatinUnitTables.dictionarySplit }
+
+    /// `latinTable` worked out from Unicode's properties: what `LatinUnitTables` must hold.
+    static func computedLatinTable() -> [UInt32] {
+        (0..<0x250).map { unit in
+            let u = UInt16(unit)
+            let unitClass = u < 0x80 ? unitClass(u) : classify(u)
+            let lowered = unitClass == .upper ? (u < 0x80 ? u | 0x20 : WordKey.lower(u)) : u
+            return UInt32(unitClass.rawValue) | UInt32(lowered) << 8
+        }
     }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {

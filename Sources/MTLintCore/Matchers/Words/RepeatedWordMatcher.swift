@@ -34,13 +34,10 @@ final class RepeatedWordMatcher: Matcher {
             if (u | 0x20) >= 0x61 && (u | 0x20) <= 0x7A { return 1 }
             return u >= 0x30 && u <= 0x39 ? 2 : 0
         }
-        if u < 0x250 { return latinKinds[Int(u) - 0x80] }
+        if u < 0x250 { return UInt8(truncatingIfNeeded: latinTable[Int(u)]) }
         if u >= 0x2000 && u < 0x2070 { return 0 }  // General Punctuation: spaces, quotes, dashes
         return classify(u)
     }
-
-    /// The kinds of U+0080–U+024F, worked out once (see `DictionarySplitMatcher.latinClasses`).
-    static let latinKinds: [UInt8] = (0x80..<0x250).map { classify(UInt16($0)) }
 
     static func classify(_ u: UInt16) -> UInt8 {
         if UTF16.isSurrogate(u) { return 2 }  // never part of a compared word
@@ -50,9 +47,16 @@ final class RepeatedWordMatcher: Matcher {
     }
 
     /// For each unit below U+0250: its kind in the low byte and its lower-case form above.
-    static let latinTable: [UInt32] = (0..<0x250).map { unit in
-        let u = UInt16(unit)
-        return UInt32(unitKind(u)) | UInt32(WordHash.lower(u)) << 8
+    /// Written out as a literal (see `LatinUnitTables`), so that no start works it out.
+    static var latinTable: [UInt32] { LatinUnitTables.repeatedWord }
+
+    /// `latinTable` worked out from Unicode's properties: what `LatinUnitTables` must hold.
+    static func computedLatinTable() -> [UInt32] {
+        (0..<0x250).map { unit in
+            let u = UInt16(unit)
+            let kind: UInt8 = u < 0x80 ? unitKind(u) : classify(u)
+            return UInt32(kind) | UInt32(WordHash.lower(u)) << 8
+        }
     }
 
     func run(on document: Document, segments: [Range<Int>], context: MatchContext, emit: (Match) -> Void) throws(ICUError) {
