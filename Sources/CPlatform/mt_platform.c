@@ -6,6 +6,7 @@
 #ifdef __linux__
 #include <pthread.h>
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 struct mt_start {
@@ -52,8 +53,45 @@ int mt_allowed_core_count(void) {
     if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return -1;
     return CPU_COUNT(&allowed);
 }
+
+/// Reads up to two integers from the start of the file at `path` (the second only when
+/// `second` is not NULL); `max` in place of the first reads as -1. Returns how many were read.
+static int mt_read_numbers(const char *path, long long *first, long long *second) {
+    FILE *file = fopen(path, "re");
+    if (file == NULL) return 0;
+    char text[64] = {0};
+    size_t length = fread(text, 1, sizeof text - 1, file);
+    fclose(file);
+    text[length] = 0;
+    if (text[0] == 'm' && text[1] == 'a' && text[2] == 'x') {
+        *first = -1;
+        return second != NULL && sscanf(text + 3, "%lld", second) == 1 ? 2 : 1;
+    }
+    return second != NULL ? sscanf(text, "%lld %lld", first, second) : sscanf(text, "%lld", first);
+}
+
+/// The cores the control group's CPU quota gives (rounded up), or 0 when there is no quota.
+static int mt_quota_cores(void) {
+    long long quota = -1, period = 0;
+    if (mt_read_numbers("/sys/fs/cgroup/cpu.max", &quota, &period) != 2) {
+        quota = -1; period = 0;
+        if (mt_read_numbers("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", &quota, NULL) != 1
+            || mt_read_numbers("/sys/fs/cgroup/cpu/cpu.cfs_period_us", &period, NULL) != 1) return 0;
+    }
+    if (quota <= 0 || period <= 0) return 0;
+    return (int)((quota + period - 1) / period);
+}
+
+int mt_usable_core_count(void) {
+    int allowed = mt_allowed_core_count();
+    if (allowed < 1) return allowed;
+    int quota = mt_quota_cores();
+    return quota > 0 && quota < allowed ? quota : allowed;
+}
 #else
 int mt_allowed_core_count(void) { return -1; }
+
+int mt_usable_core_count(void) { return -1; }
 
 int mt_start_thread_on_spare_core(void (*body)(void *context), void *context) {
     (void)body; (void)context;

@@ -32,4 +32,16 @@ import Testing
         // -1 where the system cannot say (not Linux): nothing to compare.
         if callerCores >= 0 { #expect(seen.withLock { $0 } == callerCores) }
     }
+
+    /// The cores mtlint uses by default are the ones the process may run on, capped by the
+    /// control group's CPU quota: where no affinity mask narrows them, the ones Foundation counts.
+    @Test func theUsableCoresAreTheAllowedOnesCappedByTheQuota() {
+        let usable = mt_usable_core_count()
+        guard usable >= 0 else { return }  // not Linux: Foundation's count is used
+        #expect(usable >= 1 && usable <= mt_allowed_core_count())
+        if mt_allowed_core_count() == sysconf(Int32(_SC_NPROCESSORS_ONLN)) {
+            #expect(Int(usable) == ProcessInfo.processInfo.activeProcessorCount)
+        }
+        #expect(InputOptions.allCores == Int(usable))
+    }
 }

@@ -11,4 +11,9 @@ int mt_start_thread_on_spare_core(void (*body)(void *context), void *context);
 /// How many cores the calling thread may run on, or -1 if that cannot be read (Linux only).
 int mt_allowed_core_count(void);
 
+/// How many cores the process can use: the cores the calling thread may run on, capped by the
+/// CPU quota of its control group (cgroup v2 `cpu.max`, or v1 `cpu.cfs_quota_us` over
+/// `cpu.cfs_period_us`, rounded up); -1 if the allowed cores cannot be read (Linux only).
+int mt_usable_core_count(void);
+
 #endif
