@@ -169,6 +169,23 @@ enum RuleSchema {
 }
 
 @Suite struct RuleSchemaTests {
+    /// The loader accepts a rule id exactly when the schema's pattern does.
+    @Test func ruleIDsAreCheckedAsTheSchemaChecksThem() throws {
+        let schema = try RuleSchema.schema()
+        let defs = try #require(schema["$defs"] as? [String: Any])
+        let properties = try #require((defs["rule"] as? [String: Any])?["properties"] as? [String: Any])
+        let pattern = try #require((properties["id"] as? [String: Any])?["pattern"] as? String)
+        let regex = try NSRegularExpression(pattern: pattern)
+        let ids = ["quotes/spacing", "calques/news-patterns", "a/b", "pack2/rule-9", "-/-", "quotes", "quotes/", "/spacing",
+                   "quotes//spacing", "quotes/spa/cing", "Quotes/spacing", "quotes/spacing ", "quotes/spacing_2", "quotes/é",
+                   "quotes/ｓ", "", "/", "quotes/spacing\n", "😀/x"]
+        for id in ids {
+            let byPattern = regex.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)).map { $0.range.length == (id as NSString).length } ?? false
+            #expect(RuleDecoder.isValidID(id) == byPattern, "\(id.debugDescription)")
+        }
+        #expect(RuleDecoder.isValidID("quotes/spacing") && !RuleDecoder.isValidID("quotes/"))
+    }
+
     /// The schema names exactly the loader's keys and values (no validator needed).
     @Test func schemaAndLoaderNameTheSameThings() throws {
         let schema = try RuleSchema.schema()

@@ -84,11 +84,21 @@ public enum RuleDecoder {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        let parts = id.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        // Two non-empty parts around one `/`, of `a`–`z`, `0`–`9` and `-` (ASCII, so bytes).
+        var slashes = 0, partLength = 0
+        for byte in id.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                partLength += 1
+            case UInt8(ascii: "/"):
+                guard partLength > 0, slashes == 0 else { return false }
+                slashes += 1
+                partLength = 0
+            default:
+                return false
+            }
         }
+        return slashes == 1 && partLength > 0
     }
 
     static func nonEmptyText(_ node: ConfigNode, _ key: String) throws(ConfigError) -> String {

@@ -82,7 +82,8 @@ public struct SlotPhraseMatcherKind: MatcherKind {
             }
         }
         let entriesNode = try options.required("entries")
-        let slotInfos = slots.mapValues(\.info)
+        var slotInfos = slots.mapValues(\.info)
+        slotInfos[SlotPattern.nameSlot] = SlotPattern.SlotInfo(chunks: 3, firstWords: nil, anchors: nil)
         let slotSources = SlotSources(slots.mapValues(\.phrases))
         var entries: [Entry] = []
         var byAnchor: [UInt64: [Int]] = [:]
@@ -100,9 +101,7 @@ public struct SlotPhraseMatcherKind: MatcherKind {
             if pattern.slots.contains(SlotPattern.nameSlot), dictionary == nil {
                 throw ConfigError("find: {Name} needs a dictionary (the dictionary: option)", at: findNode.contentMark)
             }
-            var infos = slotInfos
-            infos[SlotPattern.nameSlot] = SlotPattern.SlotInfo(chunks: 3, firstWords: nil, anchors: nil)
-            guard let plan = pattern.anchorPlan(slots: infos) else {
+            guard let plan = pattern.anchorPlan(slots: slotInfos) else {
                 throw ConfigError("find: the phrase needs a word, or a slot whose entries have words, for the word scan to find", at: findNode.contentMark)
             }
             let regex = LazySlotRegex(pattern: pattern, slots: slotSources)
