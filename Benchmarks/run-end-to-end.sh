@@ -7,7 +7,8 @@
 #
 # Usage: Benchmarks/run-end-to-end.sh            (from anywhere; builds what it needs)
 #   SKIP_BUILD=1     use the existing builds
-#   MTLINT=path      measure this binary instead of .build-release/release/mtlint
+#   MTLINT=path      measure this binary instead of the deployment build the README recommends
+#                    (fully static: --static-swift-stdlib -Xswiftc -static-executable, in .build-deploy)
 #   RUNS=N           hyperfine runs for (b) (default 50); (a') RUNS_A (default 2); (d) RUNS_D (default 3)
 # Needs hyperfine (apt-get install hyperfine) and GNU time (/usr/bin/time); python3 for the summary.
 # Generated inputs go to Benchmarks/.build/e2e (ignored by git) and are reused when present.
@@ -22,10 +23,10 @@ CORES="$(nproc)"
 mkdir -p "$OUT"
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-    (cd "$ROOT" && swift build -c release --scratch-path .build-release >&2)
+    (cd "$ROOT" && swift build -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-deploy --product mtlint >&2)
     (cd "$BENCH" && swift build -c release --product mtlint-gen >&2)
 fi
-MTLINT="${MTLINT:-$ROOT/.build-release/release/mtlint}"
+MTLINT="${MTLINT:-$ROOT/.build-deploy/release/mtlint}"
 GEN="$BENCH/.build/release/mtlint-gen"
 for tool in "$MTLINT" "$GEN"; do [[ -x "$tool" ]] || { echo "missing $tool (run without SKIP_BUILD)" >&2; exit 2; }; done
 command -v hyperfine >/dev/null || { echo "hyperfine not found (apt-get install hyperfine)" >&2; exit 2; }
