@@ -9,12 +9,7 @@
 /// digits each, ascending, `.` when empty; `-` stands for nil.
 public enum RequirementLayout {
     public static func layout(of requirement: RequiredCharacters.Requirement) -> String {
-        func units(_ set: Set<UInt16>) -> String {
-            set.isEmpty ? "." : set.sorted().map { unit in
-                let digits = String(unit, radix: 16)
-                return String(repeating: "0", count: 4 - digits.count) + digits
-            }.joined()
-        }
+        func units(_ set: Set<UInt16>) -> String { set.isEmpty ? "." : HexField.text(set) }
         var lines = [requirement.characters.map(units) ?? "-", requirement.transitions.map { units([$0]) } ?? "-"]
         if let pairs = requirement.pairs {
             lines.append(String(pairs.count))
@@ -66,19 +61,7 @@ public enum RequirementLayout {
     /// The units of a field of 4-digit hex numbers, or `.` for none; nil if it is neither.
     private static func units(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Set<UInt16>? {
         if field.count == 1 && field.first == UInt8(ascii: ".") { return [] }
-        guard !field.isEmpty, field.count % 4 == 0 else { return nil }
-        var set = Set<UInt16>(minimumCapacity: field.count / 4)
-        var index = field.startIndex
-        while index < field.endIndex {
-            var value: UInt16 = 0
-            for byte in field[index..<index + 4] {
-                let digit = byte &- UInt8(ascii: "0") < 10 ? byte &- UInt8(ascii: "0") : byte &- UInt8(ascii: "a") &+ 10
-                guard digit < 16 else { return nil }
-                value = value << 4 | UInt16(digit)
-            }
-            set.insert(value)
-            index += 4
-        }
-        return set
+        guard !field.isEmpty else { return nil }
+        return HexField.values(field, as: UInt16.self)
     }
 }

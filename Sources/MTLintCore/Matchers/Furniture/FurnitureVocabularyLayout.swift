@@ -17,14 +17,8 @@ public enum FurnitureVocabularyLayout {
     public static func layout(ofList text: String) -> String? {
         let vocabulary = FurnitureVocabulary(entries: WordListFile.entries(of: ListLines.split(text)))
         guard !vocabulary.isEmpty else { return nil }
-        func hex(_ hashes: Set<UInt64>) -> String {
-            hashes.sorted().map { hash in
-                let digits = String(hash, radix: 16)
-                return String(repeating: "0", count: 16 - digits.count) + digits
-            }.joined()
-        }
-        let lines = ["\(vocabulary.longest) \(vocabulary.count)", hex(vocabulary.sequences), hex(vocabulary.words),
-                     hex(vocabulary.firstWords)] + vocabulary.firstSpellings.sorted()
+        let lines = ["\(vocabulary.longest) \(vocabulary.count)", HexField.text(vocabulary.sequences), HexField.text(vocabulary.words),
+                     HexField.text(vocabulary.firstWords)] + vocabulary.firstSpellings.sorted()
         return lines.joined(separator: "\n")
     }
 
@@ -40,29 +34,12 @@ public enum FurnitureVocabularyLayout {
         let header = lines.removeFirst().split(separator: UInt8(ascii: " "))
         guard header.count == 2, let longest = Int(String(decoding: header[0], as: UTF8.self)),
               let count = Int(String(decoding: header[1], as: UTF8.self)),
-              let sequences = hashes(lines.removeFirst()), let words = hashes(lines.removeFirst()),
-              let firstWords = hashes(lines.removeFirst()) else { return nil }
+              let sequences = HexField.values(lines.removeFirst(), as: UInt64.self),
+              let words = HexField.values(lines.removeFirst(), as: UInt64.self),
+              let firstWords = HexField.values(lines.removeFirst(), as: UInt64.self) else { return nil }
         var spellings = Set<String>(minimumCapacity: lines.count)
         for line in lines { spellings.insert(String(decoding: line, as: UTF8.self)) }
         return FurnitureVocabulary(sequences: sequences, words: words, firstWords: firstWords, firstSpellings: spellings,
                                    longest: longest, count: count)
-    }
-
-    /// The hashes of a line of 16-digit hex numbers; nil if it is not one.
-    private static func hashes(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Set<UInt64>? {
-        guard line.count % 16 == 0 else { return nil }
-        var set = Set<UInt64>(minimumCapacity: line.count / 16)
-        var index = line.startIndex
-        while index < line.endIndex {
-            var value: UInt64 = 0
-            for byte in line[index..<index + 16] {
-                let digit = byte &- UInt8(ascii: "0") < 10 ? byte &- UInt8(ascii: "0") : byte &- UInt8(ascii: "a") &+ 10
-                guard digit < 16 else { return nil }
-                value = value << 4 | UInt64(digit)
-            }
-            set.insert(value)
-            index += 16
-        }
-        return set
     }
 }
