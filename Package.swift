@@ -1,6 +1,12 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Release builds reach type metadata through accessor calls rather than mangled names: a start
+// then demangles less and scans the conformance records less often (measured in Benchmarks/RESULTS.md).
+let metadataAccessors: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))
+]
+
 let package = Package(
     name: "mtlint",
     platforms: [.macOS(.v13)],
@@ -28,29 +34,31 @@ let package = Package(
         // Operating-system calls Swift's Glibc module lacks (placing a thread on a spare core).
         .target(name: "CPlatform"),
         // Swift wrappers over the bridge: the only Swift module that talks to ICU.
-        .target(name: "ICUText", dependencies: ["CICU"]),
+        .target(name: "ICUText", dependencies: ["CICU"], swiftSettings: metadataAccessors),
         // Documents, rules, matchers, findings, the linter and the fixer. No I/O, no YAML.
-        .target(name: "MTLintCore", dependencies: ["ICUText", "WordTables", "CPlatform"]),
+        .target(name: "MTLintCore", dependencies: ["ICUText", "WordTables", "CPlatform"], swiftSettings: metadataAccessors),
         // Word lists laid out as hash tables: shared by the linter and the build-time tool.
-        .target(name: "WordTables"),
+        .target(name: "WordTables", swiftSettings: metadataAccessors),
         // YAML rule files and configuration: the only module that imports Yams.
         .target(
             name: "MTLintRuleFiles",
             dependencies: ["MTLintCore", "WordTables", .product(name: "Yams", package: "Yams")],
+            swiftSettings: metadataAccessors,
             plugins: ["EmbedRulesPlugin"]
         ),
-        .target(name: "MTLintReporters", dependencies: ["MTLintCore", "ICUText"]),
+        .target(name: "MTLintReporters", dependencies: ["MTLintCore", "ICUText"], swiftSettings: metadataAccessors),
         // Scoring rules on annotated articles (`mtlint eval`): annotations, the scorer, the
         // figures and the quality ratchet. No file I/O: the command reads the folders.
-        .target(name: "MTLintEvaluation", dependencies: ["MTLintCore"]),
+        .target(name: "MTLintEvaluation", dependencies: ["MTLintCore"], swiftSettings: metadataAccessors),
         .target(
             name: "MTLintCLI",
             dependencies: [
                 "MTLintCore", "MTLintRuleFiles", "MTLintReporters", "MTLintEvaluation", "ICUText", "CPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: metadataAccessors
         ),
-        .executableTarget(name: "mtlint", dependencies: ["MTLintCLI"]),
+        .executableTarget(name: "mtlint", dependencies: ["MTLintCLI", "CPlatform"], swiftSettings: metadataAccessors),
         // Build-time tool that turns Rules/ into a Swift source file, so the shipped rules
         // live inside the binary and are found wherever it runs from.
         // It also parses the rule files' YAML, so it is the other place that imports Yams, and

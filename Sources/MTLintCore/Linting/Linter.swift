@@ -60,14 +60,58 @@ public final class Linter {
 
     public init(rules: [Rule], context: LintContext = LintContext()) throws(ICUError) {
         self.rules = rules
-        sharedRules = rules.map(SharedRule.init)
         self.context = context
         self.segmenter = Segmenter(sentenceLocale: context.sentenceLocale)
+        // The two halves of the set-up share nothing: with many rules (the shipped set), the word
+        // scan's tables are built on a spare core while this thread makes the matchers and filters.
+        let halves = WorkQueue.mapOnSpareCores(rules.count >= Self.parallelSetUpRules ? 2 : 1, states: [(), ()]) { _, half in
+            half == 0 ? SetUpHalf.scan(Self.scanWords(for: rules)) : SetUpHalf.matchers(Result { () throws(ICUError) in try Self.ruleState(for: rules) })
+        }
+        var scanWords: WordScanWords?
+        var ruleState: RuleState?
+        for half in halves {
+            switch half {
+            case .scan(let words): scanWords = words
+            case .matchers(let made): ruleState = try made.get()
+            }
+        }
+        let state: RuleState
+        if let ruleState { state = ruleState } else { state = try Self.ruleState(for: rules) }
+        sharedRules = state.sharedRules
+        matchers = state.matchers
+        vetoes = Array(repeating: nil, count: rules.count)
+        prefilter = state.prefilter
+        self.scanWords = scanWords ?? Self.scanWords(for: rules)
+        longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
+        longestFoldedLine = rules.map(\.matcher.longestFoldedLine).max() ?? 0
+    }
+
+    /// From this many rules on, `init` builds the word scan's tables on a spare core (the
+    /// shipped set has 74 rules; a thread costs more than a handful of rules' tables).
+    static let parallelSetUpRules = 24
+
+    /// One half of a linter's set-up (see `init`).
+    private enum SetUpHalf {
+        case scan(WordScanWords)
+        case matchers(Result<RuleState, ICUError>)
+    }
+
+    /// What a linter makes per rule at set-up, besides the word scan.
+    private struct RuleState {
+        var sharedRules: [SharedRule]
+        var matchers: [any Matcher]
+        var prefilter: CharacterPrefilter
+    }
+
+    private static func ruleState(for rules: [Rule]) throws(ICUError) -> RuleState {
         var matchers: [any Matcher] = []
+        matchers.reserveCapacity(rules.count)
         for rule in rules { matchers.append(try rule.matcher.makeMatcher()) }
-        self.matchers = matchers
-        self.vetoes = Array(repeating: nil, count: rules.count)
-        self.prefilter = Self.prefilter(for: rules, detailed: false)
+        return RuleState(sharedRules: rules.map(SharedRule.init), matchers: matchers, prefilter: prefilter(for: rules, detailed: false))
+    }
+
+    /// The words the shared scan looks for, from every rule's first words and required words.
+    private static func scanWords(for rules: [Rule]) -> WordScanWords {
         let wantedWords = rules.reduce(into: Set<UInt64>()) {
             $0.formUnion($1.matcher.firstWordHashes)
             $0.formUnion($1.matcher.requiredLiterals?.words ?? [])
@@ -83,9 +127,7 @@ public final class Linter {
             }
         }
         // The scan keeps these first words only when one of their listed followers comes next.
-        self.scanWords = WordScanWords(wanted: wantedWords, followers: followers.filter { !free.contains($0.key) })
-        self.longestHashedLine = rules.map(\.matcher.longestHashedLine).max() ?? 0
-        self.longestFoldedLine = rules.map(\.matcher.longestFoldedLine).max() ?? 0
+        return WordScanWords(wanted: wantedWords, followers: followers.filter { !free.contains($0.key) })
     }
 
     /// This linter and the helpers for the other threads its `ruleParallelism` allows (the same
