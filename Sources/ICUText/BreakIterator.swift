@@ -27,12 +27,9 @@ public enum WordKind: Sendable, Equatable {
 public final class BreakIterator {
     private let handle: OpaquePointer
 
+    /// A clone of the process's prototype for `kind` and `locale` (see `BreakIteratorPrototypes`).
     public init(kind: BreakKind, locale: String) throws(ICUError) {
-        var status: Int32 = 0
-        let opened = mt_break_open(kind.rawValue, locale, &status)
-        try ICUError.check(status)
-        guard let opened else { throw ICUError(status: 1) }
-        handle = opened
+        handle = try BreakIteratorPrototypes.shared.iterator(kind: kind, locale: locale)
     }
 
     deinit { mt_break_close(handle) }

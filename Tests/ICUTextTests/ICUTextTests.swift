@@ -36,6 +36,30 @@ import Testing
         #expect(try plain.boundaries(of: text, in: 0..<text.count).offsets.count > 3)
     }
 
+    /// Iterators are clones of one prototype per kind and locale: each keeps its own text and
+    /// position, and the filter of `ss=standard` works in every clone, made on any thread.
+    @Test func clonedIteratorsAreIndependentAndKeepTheSuppressions() async throws {
+        let first = UTF16Text("Mr. Smith met Mrs. Jones. They talked.")
+        let second = UTF16Text("Mr. Ng left. 👍 Then Mrs. Li came.")
+        let a = try BreakIterator(kind: .sentence, locale: "en_US@ss=standard")
+        let b = try BreakIterator(kind: .sentence, locale: "en_US@ss=standard")
+        let firstOffsets = try a.boundaries(of: first, in: 0..<first.count).offsets
+        let secondOffsets = try b.boundaries(of: second, in: 0..<second.count).offsets
+        #expect(firstOffsets == [0, 26, first.count])
+        #expect(secondOffsets == [0, 13, second.count])
+        #expect(try a.boundaries(of: first, in: 0..<first.count).offsets == firstOffsets)
+        let fromThreads = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let iterator = try BreakIterator(kind: .sentence, locale: "en_US@ss=standard")
+                    return try iterator.boundaries(of: second, in: 0..<second.count).offsets
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(fromThreads == Array(repeating: secondOffsets, count: 8))
+    }
+
     @Test func wordBreaksReportKinds() throws {
         let text = UTF16Text("He paid 35 euros.")
         let words = try BreakIterator(kind: .word, locale: "en_US")
