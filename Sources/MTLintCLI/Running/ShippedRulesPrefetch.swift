@@ -8,7 +8,18 @@ import MTLintRuleFiles
 /// ready sooner; if the other thread has not started by then, the caller does all the work,
 /// as it would without a prefetch.
 final class ShippedRulesPrefetch: Sendable {
-    private let decoding: RuleFileDecoding
+    /// The decoding, made by whichever thread needs it first: the other thread, as a rule, so
+    /// that the main thread goes on to the command line at once (listing the embedded files and
+    /// setting up their resolver took about 0.4 ms on the main thread before the other thread
+    /// started).
+    private enum State {
+        case waiting
+        case made(RuleFileDecoding)
+        /// Finished before either thread made it: a thread that starts now does nothing.
+        case finished
+    }
+
+    private let state = Locked(State.waiting)
 
     /// The prefetch of the command being run, if it started one.
     @TaskLocal static var current: ShippedRulesPrefetch?
@@ -24,14 +35,38 @@ final class ShippedRulesPrefetch: Sendable {
     }
 
     private init() {
-        let decoding = RuleFileDecoding(files: RuleLoader.builtinFiles())
-        self.decoding = decoding
-        SpareCoreThread.start { decoding.help() }
+        SpareCoreThread.start { [self] in decoding(helping: true)?.help() }
+    }
+
+    /// The shared decoding; nil for a helper that starts after `finish`.
+    private func decoding(helping: Bool) -> RuleFileDecoding? {
+        state.withLock { state in
+            switch state {
+            case .made(let decoding):
+                return decoding
+            case .finished:
+                return helping ? nil : RuleFileDecoding(files: RuleLoader.builtinFiles())
+            case .waiting:
+                let made = RuleFileDecoding(files: RuleLoader.builtinFiles())
+                state = .made(made)
+                return made
+            }
+        }
     }
 
     /// The shipped rules.
-    func rules() throws(ConfigErrors) -> [Rule] { try decoding.rules() }
+    func rules() throws(ConfigErrors) -> [Rule] {
+        // Not a helper: never nil.
+        try (decoding(helping: false) ?? RuleFileDecoding(files: RuleLoader.builtinFiles())).rules()
+    }
 
-    /// Called when the command is done, whether or not it took the rules.
-    func finish() { decoding.finish() }
+    /// Called when the command is done, whether or not it took the rules: no decoding
+    /// outlives the command.
+    func finish() {
+        state.withLock { state -> RuleFileDecoding? in
+            if case .made(let decoding) = state { return decoding }
+            state = .finished
+            return nil
+        }?.finish()
+    }
 }
