@@ -84,6 +84,7 @@ struct RunPlan {
         if groups.isEmpty { _ = try factory.linter(for: commandLine, console: console) }
         self.groups = groups
         self.order = settingsByInput.map(\.0)
+        HeldUntilExit.current?.hold(groups.map(\.linter))
     }
 
     /// Every rule that runs on some input, once each, by id.
