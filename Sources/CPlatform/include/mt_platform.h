@@ -16,8 +16,6 @@ int mt_allowed_core_count(void);
 /// `cpu.cfs_period_us`, rounded up); -1 if the allowed cores cannot be read (Linux only).
 int mt_usable_core_count(void);
 
-void mt_prefault_bss(void);
-
 /// Maps every whole page of the executable's zero-initialised data (.bss) in one call
 /// (`madvise(MADV_POPULATE_WRITE)`, Linux 5.14 and later), before the process starts threads.
 /// Otherwise the runtime's caches and once-tokens there fault their pages in one at a time, on
