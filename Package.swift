@@ -58,7 +58,7 @@ let package = Package(
             ],
             swiftSettings: metadataAccessors
         ),
-        .executableTarget(name: "mtlint", dependencies: ["MTLintCLI", "CPlatform"], swiftSettings: metadataAccessors),
+        .executableTarget(name: "mtlint", dependencies: ["MTLintCLI"], swiftSettings: metadataAccessors),
         // Build-time tool that turns Rules/ into a Swift source file, so the shipped rules
         // live inside the binary and are found wherever it runs from.
         // It also parses the rule files' YAML, so it is the other place that imports Yams, and
