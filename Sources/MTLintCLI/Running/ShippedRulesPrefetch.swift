@@ -41,30 +41,31 @@ final class ShippedRulesPrefetch: Sendable {
             // thread before anything else it delayed the start of everything (0.3 ms); page by
             // page it cost more (see Benchmarks/RESULTS.md).
             mt_prefault_zeroed_data()
-            decoding(helping: true)?.help()
+            state.withLock { state -> RuleFileDecoding? in
+                if case .finished = state { return nil }
+                return Self.decoding(&state)
+            }?.help()
         }
     }
 
-    /// The shared decoding; nil for a helper that starts after `finish`.
-    private func decoding(helping: Bool) -> RuleFileDecoding? {
-        state.withLock { state in
-            switch state {
-            case .made(let decoding):
-                return decoding
-            case .finished:
-                return helping ? nil : RuleFileDecoding(files: RuleLoader.builtinFiles())
-            case .waiting:
-                let made = RuleFileDecoding(files: RuleLoader.builtinFiles())
-                state = .made(made)
-                return made
-            }
+    /// The shared decoding, made now if no thread has made it yet (after `finish`, a decoding of
+    /// the caller's own, not kept).
+    private static func decoding(_ state: inout State) -> RuleFileDecoding {
+        switch state {
+        case .made(let decoding):
+            return decoding
+        case .finished:
+            return RuleFileDecoding(files: RuleLoader.builtinFiles())
+        case .waiting:
+            let made = RuleFileDecoding(files: RuleLoader.builtinFiles())
+            state = .made(made)
+            return made
         }
     }
 
     /// The shipped rules.
     func rules() throws(ConfigErrors) -> [Rule] {
-        // Not a helper: never nil.
-        try (decoding(helping: false) ?? RuleFileDecoding(files: RuleLoader.builtinFiles())).rules()
+        try state.withLock { Self.decoding(&$0) }.rules()
     }
 
     /// Called when the command is done, whether or not it took the rules: no decoding
