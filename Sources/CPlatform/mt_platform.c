@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 struct mt_start {
@@ -85,24 +84,6 @@ static int mt_quota_cores(void) {
     return (int)((quota + period - 1) / period);
 }
 
-// The image's zero-initialised data (.bss, about 0.9 MB in the static build): linker symbols,
-// weak so that a link that lacks them leaves them null.
-extern char __bss_start[] __attribute__((weak));
-extern char _end[] __attribute__((weak));
-
-void mt_prefault_zeroed_data(void) {
-#ifdef MADV_POPULATE_WRITE
-    if (!__bss_start || !_end) return;
-    long size = sysconf(_SC_PAGESIZE);
-    if (size <= 0) return;
-    uintptr_t page = (uintptr_t)size;
-    // Whole pages only: the page that holds the start of .bss also holds initialised data.
-    uintptr_t low = ((uintptr_t)__bss_start + page - 1) & ~(page - 1);
-    uintptr_t high = (uintptr_t)_end & ~(page - 1);
-    if (high > low) (void)madvise((void *)low, high - low, MADV_POPULATE_WRITE);
-#endif
-}
-
 int mt_usable_core_count(void) {
     int allowed = mt_allowed_core_count();
     if (allowed < 1) return allowed;
@@ -119,5 +100,4 @@ int mt_start_thread_on_spare_core(void (*body)(void *context), void *context) {
     return -1;
 }
 
-void mt_prefault_zeroed_data(void) {}
 #endif

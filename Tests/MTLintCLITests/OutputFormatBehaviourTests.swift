@@ -111,7 +111,7 @@ import MTLintRuleFiles
         for partSize in [700, 2_500] {
             for arguments in [["--format", "text"], ["--format", "concise"], ["--format", "json"], ["--format", "jsonl"],
                               ["--format", "sarif"], ["--format", "github"], ["--statistics"], ["--statistics", "--format", "json"]] {
-                let options = try OutputOptions.parse(arguments)
+                let options = try OutputOptions.parse(arguments).settings
                 let document = try Document(bytes: bytes)
                 let whole = options.render(RunReport(files: [options.fileReport(path: "a.txt", document: document, result: linter.lint(document))]),
                                            console: console, rules: rules)

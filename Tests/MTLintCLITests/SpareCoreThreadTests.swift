@@ -42,6 +42,6 @@ import Testing
         if mt_allowed_core_count() == sysconf(Int32(_SC_NPROCESSORS_ONLN)) {
             #expect(Int(usable) == ProcessInfo.processInfo.activeProcessorCount)
         }
-        #expect(InputOptions.allCores == Int(usable))
+        #expect(InputSettings.allCores == Int(usable))
     }
 }

@@ -16,12 +16,4 @@ int mt_allowed_core_count(void);
 /// `cpu.cfs_period_us`, rounded up); -1 if the allowed cores cannot be read (Linux only).
 int mt_usable_core_count(void);
 
-/// Maps every whole page of the executable's zero-initialised data (.bss) in one call
-/// (`madvise(MADV_POPULATE_WRITE)`, Linux 5.14 and later). Otherwise the runtime's caches and
-/// once-tokens there fault their pages in one at a time, on whichever thread touches them first.
-/// mtlint calls it first thing on the thread that decodes the shipped rules, beside the main
-/// thread. Does nothing where the call or the symbols are missing: the pages then fault in as
-/// before.
-void mt_prefault_zeroed_data(void);
-
 #endif

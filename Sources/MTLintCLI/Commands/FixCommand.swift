@@ -28,10 +28,13 @@ struct FixCommand: ParsableCommand {
     var check = false
 
     @OptionGroup var rules: RuleOptions
-    @OptionGroup var output: OutputOptions
+    @OptionGroup var outputOptions: OutputOptions
 
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var corpus: CorpusOptions
+
+    var output: OutputSettings { outputOptions.settings }
+    var reading: InputSettings { inputOptions.settings }
 
     func validate() throws {
         try corpus.check(paths: paths, conflicts: (diff ? ["--diff"] : []) + (check ? ["--check"] : []) + (output.format != .text ? ["--format"] : []))
@@ -73,13 +76,13 @@ struct FixCommand: ParsableCommand {
         let console = Console.current
         let fixer = Fixer(includeUnsafe: unsafeFixes)
         if let field = corpus.field {
-            let plan = try RunPlan(inputs: [.standardInput], options: rules, console: console)
+            let plan = try RunPlan(inputs: [.standardInput], options: rules.settings, console: console)
             guard let linter = plan.groups.first?.linter else { return }
-            return try CorpusMode(field: field, idField: corpus.idField, action: .fix(fixer), format: inputOptions.format(for: .standardInput),
-                                  jobs: inputOptions.jobs).run(linter: linter, console: console)
+            return try CorpusMode(field: field, idField: corpus.idField, action: .fix(fixer), format: reading.format(for: .standardInput),
+                                  jobs: reading.jobs).run(linter: linter, console: console)
         }
         let (inputs, problems) = InputCollector.collect(paths)
-        let plan = try RunPlan(inputs: inputs, options: rules, console: console)
+        let plan = try RunPlan(inputs: inputs, options: rules.settings, console: console)
         let progress = Progress(console: console, unit: "files", streamsToTerminal: console.isTerminal)
         var failed = problems
         var remaining: [RemainingPiece] = []
@@ -93,8 +96,8 @@ struct FixCommand: ParsableCommand {
         let renderer = output.reporter(console: console, rules: plan.rules)
         // Each file is written (or diffed) as soon as its turn comes, in path order, and its
         // bytes dropped: only the report of what remains is kept for the end.
-        let options = inputOptions
-        plan.stream(jobs: inputOptions.jobs, censusKeys: { CensusKeys.of($0, format: options.format(for: $0), console: console) },
+        let options = reading
+        plan.stream(jobs: reading.jobs, censusKeys: { CensusKeys.of($0, format: options.format(for: $0), console: console) },
                     { input, linter, turn in
             let result = fix(input, with: linter, fixer: fixer, renderer: renderer, console: console)
             if case .success(let file) = result { progress.advance(bytes: file.original.count) }
@@ -156,7 +159,7 @@ struct FixCommand: ParsableCommand {
     /// two whole documents.
     func fix(_ input: Input, with linter: Linter, fixer: Fixer, renderer: any StreamingReporter,
              console: Console) -> Result<FileOutcome, InputProblem> {
-        let format = inputOptions.format(for: input)
+        let format = reading.format(for: input)
         let path = input.displayPath
         let bytes: [UInt8]
         switch InputReader.readBytes(input, console: console) {

@@ -46,8 +46,12 @@ public struct MTLintCommand: ParsableCommand {
 
     private static func run(parsing arguments: [String], console: Console) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
+            if let plain = PlainLintCommandLine.run(for: arguments) {
+                try plain.run()
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
             return ExitStatus.clean.rawValue
         } catch let exit as CommandExit {
             return exit.status.rawValue

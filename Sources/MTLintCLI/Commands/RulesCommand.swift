@@ -19,7 +19,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let console = Console.current
-            let loaded = try rules.loadRules(console: console)
+            let loaded = try rules.settings.loadRules(console: console)
             let width = loaded.map(\.id.count).max() ?? 10
             for rule in loaded {
                 let fix = rule.fix.map { $0.applicability.rawValue + " fix" } ?? "no fix"
@@ -36,7 +36,7 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let console = Console.current
-            let loaded = try rules.loadRules(console: console)
+            let loaded = try rules.settings.loadRules(console: console)
             guard let rule = loaded.first(where: { $0.id == id }) else {
                 var message = "mtlint: no rule '\(id)'"
                 if let guess = closestMatch(to: id, in: loaded.map(\.id)) { message += " (did you mean '\(guess)'?)" }
@@ -103,7 +103,7 @@ extension RulesCommand {
 
         func run() throws {
             let console = Console.current
-            let text = RuleCatalog.markdown(try rules.loadRules(console: console))
+            let text = RuleCatalog.markdown(try rules.settings.loadRules(console: console))
             guard let output else { return console.out(text) }
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

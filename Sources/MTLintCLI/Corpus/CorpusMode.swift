@@ -13,7 +13,10 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .customLong("jsonl-id"), help: ArgumentHelp(
         "Corpus mode, lint: the record field copied into each output line to identify it.",
         valueName: "KEY"))
-    var idField: String = "id"
+    var idField: String = CorpusSettings().idField
+
+    /// The values parsed, as plain values.
+    var settings: CorpusSettings { CorpusSettings(field: field, idField: idField) }
 
     /// Usage errors: corpus mode reads standard input only and writes its own format.
     /// `conflicts` are options the command was given that corpus mode does not take.

@@ -130,7 +130,7 @@ final class LanguageServer: @unchecked Sendable {
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "codeActionProvider": ["codeActionKinds": ["quickfix", .string(CodeActionBuilder.fixAllKind)], "resolveProvider": false],
             ],
-            "serverInfo": ["name": "mtlint", "version": .string(OutputOptions.toolVersion)],
+            "serverInfo": ["name": "mtlint", "version": .string(OutputSettings.toolVersion)],
         ]
         if offered == nil, offeredOffsets != nil { result["offsetEncoding"] = .string(options.encoding.rawValue) }
         return .object(result)

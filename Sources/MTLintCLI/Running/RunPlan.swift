@@ -28,7 +28,7 @@ struct RunPlan {
     /// Input order (sorted by path, standard input last), for deterministic output.
     var order: [Input]
 
-    init(inputs: [Input], options: RuleOptions, console: Console) throws {
+    init(inputs: [Input], options: RuleSettings, console: Console) throws {
         // ICU sets itself up on another core while the configuration and rules load.
         let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale)
         defer { warmUp.finish() }

@@ -1,4 +1,3 @@
-import CPlatform
 import MTLintCore
 import MTLintRuleFiles
 
@@ -37,10 +36,6 @@ final class ShippedRulesPrefetch: Sendable {
 
     private init() {
         SpareCoreThread.start { [self] in
-            // The executable's zeroed data mapped in one call, beside the main thread: on the main
-            // thread before anything else it delayed the start of everything (0.3 ms); page by
-            // page it cost more (see Benchmarks/RESULTS.md).
-            mt_prefault_zeroed_data()
             state.withLock { state -> RuleFileDecoding? in
                 if case .finished = state { return nil }
                 return Self.decoding(&state)
