@@ -53,4 +53,11 @@ final class BreakIteratorPrototypes: @unchecked Sendable {
         guard let clone else { throw ICUError(status: 1) }
         return clone
     }
+
+    /// Whether the prototype for `kind` and `locale` is open (for tests: who opened it first).
+    func hasPrototype(kind: BreakKind, locale: String) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return prototypes[Key(kind: kind, locale: locale)] != nil
+    }
 }

@@ -29,8 +29,9 @@ struct RunPlan {
     var order: [Input]
 
     init(inputs: [Input], options: RuleSettings, console: Console) throws {
-        // ICU sets itself up on another core while the configuration and rules load.
-        let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale)
+        // ICU sets itself up now if the shipped rules are decoding on the other core, otherwise
+        // there while the configuration and rules load.
+        let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale, onCallingThread: ShippedRulesPrefetch.current != nil)
         defer { warmUp.finish() }
         let commandLine = options.commandLineLayer
         var configurations: [String: Configuration] = [:]
