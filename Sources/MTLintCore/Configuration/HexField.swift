@@ -4,7 +4,7 @@
 /// hashes so, `RequirementLayout` UTF-16 units.
 public enum HexField {
     /// The field for `values`: empty when there are none.
-    public static func text<Value: FixedWidthInteger & UnsignedInteger>(_ values: Set<Value>) -> String {
+    public static func text<Value: FixedWidthInteger & UnsignedInteger>(_ values: some Sequence<Value>) -> String {
         let width = Value.bitWidth / 4
         return values.sorted().map { value in
             let digits = String(value, radix: 16)
@@ -12,12 +12,22 @@ public enum HexField {
         }.joined()
     }
 
-    /// The numbers a field holds; nil if it is not a whole number of numbers in lower-case hex.
+    /// The numbers a field holds; nil if it is not a whole number of numbers in lower-case hex,
+    /// strictly ascending (as `text` writes them).
     static func values<Value: FixedWidthInteger & UnsignedInteger>(_ field: Slice<UnsafeBufferPointer<UInt8>>,
                                                                    as type: Value.Type) -> Set<Value>? {
+        guard let values = ascendingValues(field, as: type) else { return nil }
+        return Set(values)
+    }
+
+    /// The numbers a field holds, in its order; nil if it is not a whole number of numbers in
+    /// lower-case hex, strictly ascending (as `text` writes them).
+    static func ascendingValues<Value: FixedWidthInteger & UnsignedInteger>(_ field: Slice<UnsafeBufferPointer<UInt8>>,
+                                                                            as type: Value.Type) -> [Value]? {
         let width = Value.bitWidth / 4
         guard field.count % width == 0 else { return nil }
-        var set = Set<Value>(minimumCapacity: field.count / width)
+        var values: [Value] = []
+        values.reserveCapacity(field.count / width)
         var index = field.startIndex
         while index < field.endIndex {
             var value: Value = 0
@@ -26,9 +36,10 @@ public enum HexField {
                 guard digit < 16 else { return nil }
                 value = value << 4 | Value(digit)
             }
-            set.insert(value)
+            if let last = values.last, last >= value { return nil }
+            values.append(value)
             index += width
         }
-        return set
+        return values
     }
 }

@@ -5,15 +5,21 @@
 struct FurnitureVocabulary: Sendable {
     /// The laid-out entries, shared by every copy of the vocabulary: a line reader and the
     /// matchers pass vocabularies around for every line, and a copy is then one reference.
+    ///
+    /// The parts are sorted arrays, not sets: a vocabulary read back from its build-time layout
+    /// gets them in order as they are written, and two are merged without hashing (hashing them
+    /// into sets was a twentieth of decoding the shipped rules).
     private final class Storage: Sendable {
-        /// Hashes of the entries' word sequences.
-        let sequences: Set<UInt64>
-        /// Hashes of single-word entries.
-        let words: Set<UInt64>
-        /// Hashes of the entries' first words (a quick test before a whole sequence is compared).
-        let firstWords: Set<UInt64>
-        /// The entries' first words as written, lower-cased (for registering with the shared word scan).
-        let firstSpellings: Set<String>
+        /// Hashes of the entries' word sequences, ascending, each once.
+        let sequences: [UInt64]
+        /// Hashes of single-word entries, ascending, each once.
+        let words: [UInt64]
+        /// Hashes of the entries' first words (a quick test before a whole sequence is compared),
+        /// ascending, each once.
+        let firstWords: [UInt64]
+        /// The entries' first words as written, lower-cased (for registering with the shared word
+        /// scan), ascending, each once.
+        let firstSpellings: [String]
         let sequenceTable: WordHashTable<Bool>
         let wordTable: WordHashTable<Bool>
         let firstWordTable: WordHashTable<Bool>
@@ -22,16 +28,21 @@ struct FurnitureVocabulary: Sendable {
         /// How many entries were read.
         let count: Int
 
-        init(_ entries: Entries) {
-            sequences = entries.sequences
-            words = entries.words
-            firstWords = entries.firstWords
-            firstSpellings = entries.firstSpellings
-            sequenceTable = WordHashTable(set: entries.sequences)
-            wordTable = WordHashTable(set: entries.words)
-            firstWordTable = WordHashTable(set: entries.firstWords)
-            longest = entries.longest
-            count = entries.count
+        init(sequences: [UInt64], words: [UInt64], firstWords: [UInt64], firstSpellings: [String], longest: Int, count: Int) {
+            self.sequences = sequences
+            self.words = words
+            self.firstWords = firstWords
+            self.firstSpellings = firstSpellings
+            sequenceTable = WordHashTable(set: sequences)
+            wordTable = WordHashTable(set: words)
+            firstWordTable = WordHashTable(set: firstWords)
+            self.longest = longest
+            self.count = count
+        }
+
+        convenience init(_ entries: Entries) {
+            self.init(sequences: entries.sequences.sorted(), words: entries.words.sorted(), firstWords: entries.firstWords.sorted(),
+                      firstSpellings: entries.firstSpellings.sorted(), longest: entries.longest, count: entries.count)
         }
     }
 
@@ -79,10 +90,10 @@ struct FurnitureVocabulary: Sendable {
 
     private var storage: Storage
 
-    var sequences: Set<UInt64> { storage.sequences }
-    var words: Set<UInt64> { storage.words }
-    var firstWords: Set<UInt64> { storage.firstWords }
-    var firstSpellings: Set<String> { storage.firstSpellings }
+    var sequences: [UInt64] { storage.sequences }
+    var words: [UInt64] { storage.words }
+    var firstWords: [UInt64] { storage.firstWords }
+    var firstSpellings: [String] { storage.firstSpellings }
     var longest: Int { storage.longest }
     var count: Int { storage.count }
 
@@ -102,29 +113,38 @@ struct FurnitureVocabulary: Sendable {
         storage = Storage(read)
     }
 
-    /// A vocabulary from the parts a layout holds (see `FurnitureVocabularyLayout`).
-    init(sequences: Set<UInt64>, words: Set<UInt64>, firstWords: Set<UInt64>, firstSpellings: Set<String>,
-         longest: Int, count: Int) {
-        var parts = Entries()
-        parts.sequences = sequences
-        parts.words = words
-        parts.firstWords = firstWords
-        parts.firstSpellings = firstSpellings
-        parts.longest = longest
-        parts.count = count
-        storage = Storage(parts)
+    /// A vocabulary from the parts a layout holds (see `FurnitureVocabularyLayout`), each
+    /// ascending with no repeats.
+    init(sequences: [UInt64], words: [UInt64], firstWords: [UInt64], firstSpellings: [String], longest: Int, count: Int) {
+        storage = Storage(sequences: sequences, words: words, firstWords: firstWords, firstSpellings: firstSpellings,
+                          longest: longest, count: count)
     }
 
     /// This vocabulary and `other` together.
     mutating func formUnion(_ other: FurnitureVocabulary) {
-        var merged = Entries()
-        merged.sequences = sequences.union(other.sequences)
-        merged.words = words.union(other.words)
-        merged.firstWords = firstWords.union(other.firstWords)
-        merged.firstSpellings = firstSpellings.union(other.firstSpellings)
-        merged.longest = max(longest, other.longest)
-        merged.count = count + other.count
-        storage = Storage(merged)
+        storage = Storage(sequences: Self.merged(sequences, other.sequences), words: Self.merged(words, other.words),
+                          firstWords: Self.merged(firstWords, other.firstWords),
+                          firstSpellings: Self.merged(firstSpellings, other.firstSpellings),
+                          longest: max(longest, other.longest), count: count + other.count)
+    }
+
+    /// The elements of two ascending arrays without repeats, ascending, each once.
+    static func merged<Element: Comparable>(_ a: [Element], _ b: [Element]) -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = a.startIndex, j = b.startIndex
+        while i < a.endIndex, j < b.endIndex {
+            if a[i] < b[j] {
+                result.append(a[i]); i += 1
+            } else if b[j] < a[i] {
+                result.append(b[j]); j += 1
+            } else {
+                result.append(a[i]); i += 1; j += 1
+            }
+        }
+        result += a[i...]
+        result += b[j...]
+        return result
     }
 
     var isEmpty: Bool { count == 0 }

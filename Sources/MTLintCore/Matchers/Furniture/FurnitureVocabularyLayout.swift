@@ -7,7 +7,7 @@
 ///
 /// A layout is lines: `longest count`; the hashes of the entries' word sequences, of the
 /// one-word entries and of the first words (16 hex digits each, ascending); then the first
-/// spellings, one per line.
+/// spellings, one per line, ascending. A layout out of order reads as no layout.
 public enum FurnitureVocabularyLayout {
     /// What rules derive a vocabulary from a list for (see `RuleFileResolver.derived`).
     public static let purpose = "furniture-vocabulary"
@@ -18,7 +18,7 @@ public enum FurnitureVocabularyLayout {
         let vocabulary = FurnitureVocabulary(entries: WordListFile.entries(of: ListLines.split(text)))
         guard !vocabulary.isEmpty else { return nil }
         let lines = ["\(vocabulary.longest) \(vocabulary.count)", HexField.text(vocabulary.sequences), HexField.text(vocabulary.words),
-                     HexField.text(vocabulary.firstWords)] + vocabulary.firstSpellings.sorted()
+                     HexField.text(vocabulary.firstWords)] + vocabulary.firstSpellings
         return lines.joined(separator: "\n")
     }
 
@@ -34,11 +34,17 @@ public enum FurnitureVocabularyLayout {
         let header = lines.removeFirst().split(separator: UInt8(ascii: " "))
         guard header.count == 2, let longest = Int(String(decoding: header[0], as: UTF8.self)),
               let count = Int(String(decoding: header[1], as: UTF8.self)),
-              let sequences = HexField.values(lines.removeFirst(), as: UInt64.self),
-              let words = HexField.values(lines.removeFirst(), as: UInt64.self),
-              let firstWords = HexField.values(lines.removeFirst(), as: UInt64.self) else { return nil }
-        var spellings = Set<String>(minimumCapacity: lines.count)
-        for line in lines { spellings.insert(String(decoding: line, as: UTF8.self)) }
+              let sequences = HexField.ascendingValues(lines.removeFirst(), as: UInt64.self),
+              let words = HexField.ascendingValues(lines.removeFirst(), as: UInt64.self),
+              let firstWords = HexField.ascendingValues(lines.removeFirst(), as: UInt64.self) else { return nil }
+        var spellings: [String] = []
+        spellings.reserveCapacity(lines.count)
+        for line in lines {
+            let spelling = String(decoding: line, as: UTF8.self)
+            // Written ascending, each once (merging vocabularies relies on it).
+            if let last = spellings.last, !(last < spelling) { return nil }
+            spellings.append(spelling)
+        }
         return FurnitureVocabulary(sequences: sequences, words: words, firstWords: firstWords, firstSpellings: spellings,
                                    longest: longest, count: count)
     }

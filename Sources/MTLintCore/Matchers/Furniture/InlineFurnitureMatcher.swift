@@ -61,10 +61,10 @@ public struct InlineFurnitureMatcherKind: MatcherKind {
         self.calls = calls
         self.sources = sources
         self.domains = domains
-        firstWords = teasers.firstWords.union(calls.firstWords).union(sources.firstWords)
+        firstWords = Set(teasers.firstWords).union(calls.firstWords).union(sources.firstWords)
         firstWordTable = WordHashTable(set: firstWords)
         var scanWords = Set<UInt64>()
-        for word in teasers.firstSpellings.union(calls.firstSpellings).union(sources.firstSpellings) {
+        for word in Set(teasers.firstSpellings).union(calls.firstSpellings).union(sources.firstSpellings) {
             scanWords.formUnion(FurnitureText.scanHashes(of: word))
         }
         self.scanWords = scanWords
