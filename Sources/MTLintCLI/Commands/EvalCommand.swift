@@ -104,7 +104,7 @@ struct EvalCommand: ParsableCommand {
     /// Lints and fixes every excerpt with the rules its settings give (as `lint` and
     /// `fix --unsafe-fixes` would), on all cores, in memory.
     func score(_ entries: [AnnotatedSetReader.Entry], console: Console) throws -> [(excerpt: AnnotatedExcerpt, score: ExcerptScore)] {
-        let plan = try RunPlan(inputs: entries.map { .file($0.path) }, options: rules.settings, console: console)
+        let plan = try RunPlan(inputs: entries.map { .file($0.path) }, rules: rules.settings, console: console)
         let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let fixer = Fixer(includeUnsafe: true)
         var scores: [(excerpt: AnnotatedExcerpt, score: ExcerptScore)] = []

@@ -76,13 +76,13 @@ struct FixCommand: ParsableCommand {
         let console = Console.current
         let fixer = Fixer(includeUnsafe: unsafeFixes)
         if let field = corpus.field {
-            let plan = try RunPlan(inputs: [.standardInput], options: rules.settings, console: console)
+            let plan = try RunPlan(inputs: [.standardInput], rules: rules.settings, console: console)
             guard let linter = plan.groups.first?.linter else { return }
             return try CorpusMode(field: field, idField: corpus.idField, action: .fix(fixer), format: reading.format(for: .standardInput),
                                   jobs: reading.jobs).run(linter: linter, console: console)
         }
         let (inputs, problems) = InputCollector.collect(paths)
-        let plan = try RunPlan(inputs: inputs, options: rules.settings, console: console)
+        let plan = try RunPlan(inputs: inputs, rules: rules.settings, console: console)
         let progress = Progress(console: console, unit: "files", streamsToTerminal: console.isTerminal)
         var failed = problems
         var remaining: [RemainingPiece] = []

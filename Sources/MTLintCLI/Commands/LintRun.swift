@@ -1,4 +1,3 @@
-import Foundation
 import MTLintCore
 import MTLintReporters
 
@@ -14,13 +13,13 @@ struct LintRun: Equatable {
     func run() throws {
         let console = Console.current
         if let field = corpus.field {
-            let plan = try RunPlan(inputs: [.standardInput], options: rules, console: console)
+            let plan = try RunPlan(inputs: [.standardInput], rules: rules, console: console)
             guard let linter = plan.groups.first?.linter else { return }
             return try CorpusMode(field: field, idField: corpus.idField, action: .lint, format: reading.format(for: .standardInput),
                                   jobs: reading.jobs).run(linter: linter, console: console)
         }
         let (inputs, problems) = InputCollector.collect(paths)
-        let plan = try RunPlan(inputs: inputs, options: rules, console: console)
+        let plan = try RunPlan(inputs: inputs, rules: rules, console: console)
         let progress = Progress(console: console, unit: "files", streamsToTerminal: console.isTerminal)
         // Each file's report is written as soon as its turn comes (path order), then dropped:
         // only counts stay for the summary.

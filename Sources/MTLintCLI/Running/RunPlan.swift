@@ -28,12 +28,12 @@ struct RunPlan {
     /// Input order (sorted by path, standard input last), for deterministic output.
     var order: [Input]
 
-    init(inputs: [Input], options: RuleSettings, console: Console) throws {
+    init(inputs: [Input], rules: RuleSettings, console: Console) throws {
         // ICU sets itself up now if the shipped rules are decoding on the other core, otherwise
         // there while the configuration and rules load.
-        let warmUp = ICUWarmUp(sentenceLocale: options.sentenceLocale, onCallingThread: ShippedRulesPrefetch.current != nil)
+        let warmUp = ICUWarmUp(sentenceLocale: rules.sentenceLocale, onCallingThread: ShippedRulesPrefetch.current != nil)
         defer { warmUp.finish() }
-        let commandLine = options.commandLineLayer
+        let commandLine = rules.commandLineLayer
         var configurations: [String: Configuration] = [:]
         var discovered: [String: String?] = [:]
 
@@ -53,9 +53,9 @@ struct RunPlan {
         for input in inputs {
             var base = SettingsLayer()
             var configPath: String?
-            if let explicit = options.config {
+            if let explicit = rules.config {
                 configPath = explicit
-            } else if !options.noConfig {
+            } else if !rules.noConfig {
                 let anchor: String
                 if case .file(let path) = input { anchor = path } else { anchor = "./-" }
                 configPath = Configuration.discover(for: anchor, cache: &discovered)
@@ -72,7 +72,7 @@ struct RunPlan {
             settingsByInput.append((input, base.overridden(by: commandLine)))
         }
 
-        let factory = RuleSetFactory(builtin: !options.noBuiltinRules, sentenceLocale: options.sentenceLocale)
+        let factory = RuleSetFactory(builtin: !rules.noBuiltinRules, sentenceLocale: rules.sentenceLocale)
         var groups: [Group] = []
         for (input, settings) in settingsByInput {
             if let index = groups.firstIndex(where: { $0.settings == settings }) {
