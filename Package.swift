@@ -70,7 +70,10 @@ let package = Package(
         ),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
-        .testTarget(name: "ICUTextTests", dependencies: ["ICUText"]),
+        .testTarget(
+            name: "ICUTextTests",
+            dependencies: ["ICUText", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "WordTablesTests", dependencies: ["WordTables"]),
         .testTarget(
             name: "MTLintCoreTests",

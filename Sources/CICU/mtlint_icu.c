@@ -41,6 +41,17 @@ void mt_icu_version(char *buffer, int32_t capacity) {
     }
 }
 
+void mt_unicode_version(char *buffer, int32_t capacity) {
+    UVersionInfo info;
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_getUnicodeVersion(info);
+    u_versionToString(info, text);
+    if (capacity > 0) {
+        strncpy(buffer, text, (size_t)capacity - 1);
+        buffer[capacity - 1] = 0;
+    }
+}
+
 int32_t mt_utf8_to_utf16(const char *source, int32_t sourceLength, uint16_t *destination,
                          int32_t capacity, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;

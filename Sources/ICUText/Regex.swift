@@ -55,8 +55,31 @@ public final class Regex {
     public let groupCount: Int
     private var groupBuffer: [Int32]
 
+    /// Compiles `pattern`. The general categories ICU is slowest to build are compiled in a
+    /// cheaper spelling of the same code points (`GeneralCategorySpelling`); errors are
+    /// reported against the pattern as written.
     public init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
         let units = Array(pattern.utf16)
+        if let respelled = GeneralCategorySpelling.respelled(units, caseInsensitive: options.contains(.caseInsensitive)),
+           let opened = try? Self.open(respelled, options: options) {
+            handle = opened
+        } else {
+            handle = try Self.open(units, options: options)
+        }
+        var status: Int32 = 0
+        groupCount = Int(mt_regex_group_count(handle, &status))
+        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+    }
+
+    /// Compiles `pattern` exactly as written (tests compare it with the respelled pattern).
+    init(asWritten pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
+        handle = try Self.open(Array(pattern.utf16), options: options)
+        var status: Int32 = 0
+        groupCount = Int(mt_regex_group_count(handle, &status))
+        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+    }
+
+    private static func open(_ units: [UInt16], options: RegexOptions) throws(RegexCompileError) -> OpaquePointer {
         var line: Int32 = 0
         var offset: Int32 = 0
         var status: Int32 = 0
@@ -66,9 +89,7 @@ public final class Regex {
         guard status <= 0, let opened else {
             throw RegexCompileError(icuError: ICUError(status: max(status, 1)), line: Int(line), offset: Int(offset))
         }
-        handle = opened
-        groupCount = Int(mt_regex_group_count(opened, &status))
-        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+        return opened
     }
 
     private init(handle: OpaquePointer, groupCount: Int) {

@@ -178,6 +178,15 @@ if arguments.contains("--compile") || CommandLine.arguments.contains("--compile"
     for (id, length, cost) in analyses.sorted(by: { $0.2 > $1.2 }).prefix(5) {
         print(String(format: "  %7.3f ms  %@ (%d units)", cost * 1000, id, length))
     }
+    // Every regex the first lint compiled, with the prefilter that let it through.
+    for entry in compiled.sorted(by: { $0.cost > $1.cost }) {
+        let requirement = RequiredCharacters.requirement(of: entry.regex.pattern, caseInsensitive: entry.regex.options.contains(.caseInsensitive),
+                                                         properties: true)
+        let kind = requirement.characters.map { "characters \($0.count)" }
+            ?? requirement.pairs.map { "pairs \($0.count)" }
+            ?? requirement.transitions.map { String(format: "transitions %04x", $0) } ?? "no prefilter"
+        print(String(format: "  compiled  %7.3f ms  %@ (%@)", entry.cost * 1000, entry.id, kind))
+    }
     for entry in costs.sorted(by: { $0.cost > $1.cost }).prefix(15) {
         print(String(format: "  %7.3f ms  %@ (%d units, %d property escapes)%@", entry.cost * 1000, entry.id,
                      entry.regex.pattern.utf16.count, entry.properties, entry.regex.isCompiled ? ", compiled by the lint" : ""))

@@ -18,6 +18,8 @@ extern "C" {
 const char *mt_error_name(int32_t status);
 /// ICU's version as "72.1".
 void mt_icu_version(char *buffer, int32_t capacity);
+/// The version of Unicode whose data ICU holds, as "15.0".
+void mt_unicode_version(char *buffer, int32_t capacity);
 
 // MARK: Conversion
 

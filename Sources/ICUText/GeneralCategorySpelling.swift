@@ -1,0 +1,129 @@
+import CICU
+
+/// Cheaper spellings, for ICU's regex compiler, of the general categories rules use most.
+///
+/// ICU builds a general category's set (`\p{L}`, `\p{Ll}`, `\p{Lu}`, `\p{Nd}`) anew at every
+/// escape it compiles, asking every boundary of Unicode's category data for its category:
+/// 30–42 µs each. A binary property's set (`\p{Uppercase}`) it builds once per process and
+/// copies at each escape: 5–11 µs. Each category here is a binary property minus a few ranges
+/// (and, for `L`, plus one code point), exactly the same code points:
+/// - `Lu` is `Uppercase` without the capitals that are not letters (Other_Uppercase: Roman
+///   numerals, circled and squared capitals);
+/// - `Ll` is `Lowercase` without Other_Lowercase (modifier letters, small Roman numerals, …);
+/// - `L` is `ID_Start` without the letter numbers and Other_ID_Start, plus U+2E2F (a letter
+///   that is Pattern_Syntax);
+/// - `Nd` is POSIX `xdigit` without the Latin and full-width letters A–F.
+///
+/// The ranges are Unicode 15.0's (ICU 72); with any other Unicode version patterns compile as
+/// written. A pattern that may match case-insensitively anywhere is left as written too: ICU
+/// closes each set over case, and the closure of the spelling is not the category's closure.
+/// `GeneralCategorySpellingTests` checks each spelling against ICU's own sets.
+public enum GeneralCategorySpelling {
+    /// A category's spelling: the binary property, the ranges it has beyond the category, and
+    /// the ranges of the category it lacks.
+    public struct Spelling: Sendable {
+        public let property: String
+        public let removed: [ClosedRange<UInt32>]
+        public let added: [ClosedRange<UInt32>]
+
+        /// The spelling as an ICU set (usable in and outside a bracketed set).
+        public var setExpression: String {
+            func escapes(_ ranges: [ClosedRange<UInt32>]) -> String {
+                ranges.map { range in
+                    let low = "\\x{" + String(range.lowerBound, radix: 16, uppercase: true) + "}"
+                    return range.count == 1 ? low : low + "-\\x{" + String(range.upperBound, radix: 16, uppercase: true) + "}"
+                }.joined()
+            }
+            let difference = "[\\p{\(property)}--[\(escapes(removed))]]"
+            return added.isEmpty ? difference : "[\(difference)\(escapes(added))]"
+        }
+    }
+
+    /// The Unicode version the ranges below are taken from.
+    public static let unicodeVersion = "15.0"
+
+    /// The categories with a spelling, by the name written in `\p{…}`.
+    public static let spellings: [String: Spelling] = [
+        "L": Spelling(property: "ID_Start", removed: [
+            0x16EE...0x16F0, 0x1885...0x1886, 0x2118...0x2118, 0x212E...0x212E, 0x2160...0x2182, 0x2185...0x2188,
+            0x3007...0x3007, 0x3021...0x3029, 0x3038...0x303A, 0x309B...0x309C, 0xA6E6...0xA6EF, 0x10140...0x10174,
+            0x10341...0x10341, 0x1034A...0x1034A, 0x103D1...0x103D5, 0x12400...0x1246E,
+        ], added: [0x2E2F...0x2E2F]),
+        "Ll": Spelling(property: "Lowercase", removed: [
+            0xAA...0xAA, 0xBA...0xBA, 0x2B0...0x2B8, 0x2C0...0x2C1, 0x2E0...0x2E4, 0x345...0x345, 0x37A...0x37A,
+            0x10FC...0x10FC, 0x1D2C...0x1D6A, 0x1D78...0x1D78, 0x1D9B...0x1DBF, 0x2071...0x2071, 0x207F...0x207F,
+            0x2090...0x209C, 0x2170...0x217F, 0x24D0...0x24E9, 0x2C7C...0x2C7D, 0xA69C...0xA69D, 0xA770...0xA770,
+            0xA7F2...0xA7F4, 0xA7F8...0xA7F9, 0xAB5C...0xAB5F, 0xAB69...0xAB69, 0x10780...0x10780, 0x10783...0x10785,
+            0x10787...0x107B0, 0x107B2...0x107BA, 0x1E030...0x1E06D,
+        ], added: []),
+        "Lu": Spelling(property: "Uppercase", removed: [
+            0x2160...0x216F, 0x24B6...0x24CF, 0x1F130...0x1F149, 0x1F150...0x1F169, 0x1F170...0x1F189,
+        ], added: []),
+        "Nd": Spelling(property: "xdigit", removed: [0x41...0x46, 0x61...0x66, 0xFF21...0xFF26, 0xFF41...0xFF46], added: []),
+    ]
+
+    /// Whether ICU's data is the Unicode version of the ranges.
+    public static let applies: Bool = {
+        var buffer = [CChar](repeating: 0, count: 32)
+        mt_unicode_version(&buffer, Int32(buffer.count))
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) == unicodeVersion
+    }()
+
+    /// Each spelling's set expression as UTF-16, by name, made once.
+    private static let expressions: [String: [UInt16]] = spellings.mapValues { Array($0.setExpression.utf16) }
+
+    /// `pattern` with each `\p{L}`, `\p{Ll}`, `\p{Lu}` and `\p{Nd}` spelled the cheaper way;
+    /// nil when it has none to respell, may match case-insensitively, or the data differs.
+    public static func respelled(_ pattern: [UInt16], caseInsensitive: Bool) -> [UInt16]? {
+        guard applies, !caseInsensitive, pattern.count >= 5, !mayIgnoreCase(pattern) else { return nil }
+        var result: [UInt16] = []
+        var copied = 0
+        var index = 0
+        while index + 1 < pattern.count {
+            guard pattern[index] == backslash else { index += 1; continue }
+            let next = pattern[index + 1]
+            if next == unit("Q") {
+                // Quoted text up to `\E` is literal.
+                index += 2
+                while index + 1 < pattern.count, !(pattern[index] == backslash && pattern[index + 1] == unit("E")) { index += 1 }
+                index += 2
+                continue
+            }
+            if next == unit("p"), index + 2 < pattern.count, pattern[index + 2] == unit("{"),
+               let close = pattern[(index + 3)...].prefix(4).firstIndex(of: unit("}")),
+               let expression = expressions[String(decoding: pattern[(index + 3)..<close], as: UTF16.self)] {
+                if result.isEmpty { result.reserveCapacity(pattern.count + 512) }
+                result += pattern[copied..<index]
+                result += expression
+                index = close + 1
+                copied = index
+                continue
+            }
+            index += 2  // any other escape, `\\` included
+        }
+        guard copied > 0 else { return nil }
+        result += pattern[copied...]
+        return result
+    }
+
+    private static let backslash = unit("\\")
+
+    private static func unit(_ character: Unicode.Scalar) -> UInt16 { UInt16(character.value) }
+
+    /// Whether an inline flag group (`(?i)`, `(?i:`, `(?-i:`, `(?si)`) names case: the pattern is
+    /// then left as written (a false alarm only costs the saving).
+    static func mayIgnoreCase(_ pattern: [UInt16]) -> Bool {
+        var index = 0
+        while index + 2 < pattern.count {
+            defer { index += 1 }
+            guard pattern[index] == unit("("), pattern[index + 1] == unit("?") else { continue }
+            var flag = index + 2
+            while flag < pattern.count, let scalar = Unicode.Scalar(pattern[flag]),
+                  scalar.isASCII, scalar.properties.isAlphabetic || scalar == "-" {
+                if scalar == "i" { return true }
+                flag += 1
+            }
+        }
+        return false
+    }
+}
