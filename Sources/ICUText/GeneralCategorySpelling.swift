@@ -62,6 +62,10 @@ public enum GeneralCategorySpelling {
         "Nd": Spelling(property: "xdigit", removed: [0x41...0x46, 0x61...0x66, 0xFF21...0xFF26, 0xFF41...0xFF46], added: []),
     ]
 
+    /// A pattern naming each spelling's binary property and `Alphabetic` (which rules use for
+    /// names), for a process's warm-up to build their sets before the lint's threads need them.
+    public static let warmUpPattern = "[" + (Set(spellings.values.map(\.property)).sorted() + ["Alphabetic"]).map { "\\p{\($0)}" }.joined() + "]"
+
     /// Whether ICU's data is the Unicode version of the ranges.
     public static let applies: Bool = {
         var buffer = [CChar](repeating: 0, count: 32)

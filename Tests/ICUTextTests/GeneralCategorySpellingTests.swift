@@ -108,6 +108,13 @@ import Testing
         }
     }
 
+    @Test func theWarmUpPatternBuildsEverySpellingsProperty() throws {
+        _ = try Regex(GeneralCategorySpelling.warmUpPattern)
+        for spelling in GeneralCategorySpelling.spellings.values {
+            #expect(GeneralCategorySpelling.warmUpPattern.contains("\\p{\(spelling.property)}"))
+        }
+    }
+
     @Test func compileErrorsPointIntoThePatternAsWritten() {
         do {
             _ = try Regex("\\p{Lu}\\p{Lu}(")

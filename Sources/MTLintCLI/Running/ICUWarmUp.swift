@@ -20,8 +20,12 @@ final class ICUWarmUp: Sendable {
     init(sentenceLocale: String, onCallingThread: Bool) {
         let work: @Sendable () -> Bool = {
             let regex = try? ICUText.Regex("\\p{Lu}", options: .caseInsensitive)
+            // The binary properties the general categories are compiled as (see
+            // `GeneralCategorySpelling`), and the one credit names use: ICU builds each set once
+            // per process, behind a lock the lint's threads would otherwise wait at.
+            let properties = try? ICUText.Regex(GeneralCategorySpelling.warmUpPattern)
             let iterator = try? BreakIterator(kind: .sentence, locale: sentenceLocale)
-            return regex != nil && iterator != nil
+            return regex != nil && properties != nil && iterator != nil
         }
         if onCallingThread {
             _ = work()
