@@ -20,6 +20,32 @@ import Testing
         #expect(runs.withLock { $0 } == [Int](repeating: 1, count: 100))
     }
 
+    /// Work handed to a parked helper starts at once, as on a new thread: jobs that each wait
+    /// for all the others to start finish only if none queued behind another. The second round
+    /// finds the first round's helpers parked.
+    @Test func startedWorkRunsSideBySideOnNewAndParkedHelpers() {
+        let jobs = 6
+        for round in 0..<2 {
+            let started = Locked(0)
+            let sawAll = Locked(0)
+            let done = DispatchSemaphore(value: 0)
+            for _ in 0..<jobs {
+                SpareCoreThread.start {
+                    started.withLock { $0 += 1 }
+                    // Wait (at most 10 s) for every job of the round to have started.
+                    let deadline = DispatchTime.now() + .seconds(10)
+                    while started.withLock({ $0 }) < jobs, DispatchTime.now() < deadline { usleep(200) }
+                    if started.withLock({ $0 }) == jobs { sawAll.withLock { $0 += 1 } }
+                    done.signal()
+                }
+            }
+            for _ in 0..<jobs { done.wait() }
+            #expect(sawAll.withLock { $0 } == jobs, "round \(round)")
+            // Let the helpers park before the next round.
+            usleep(20_000)
+        }
+    }
+
     @Test func theThreadMayRunOnEveryCoreOnceStarted() {
         let callerCores = mt_allowed_core_count()
         let seen = Locked<Int32?>(nil)
