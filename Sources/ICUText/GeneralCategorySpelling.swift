@@ -95,7 +95,8 @@ public enum GeneralCategorySpelling {
             }
             if next == unit("p"), index + 2 < pattern.count, pattern[index + 2] == unit("{"),
                let close = pattern[(index + 3)...].prefix(4).firstIndex(of: unit("}")),
-               let expression = expressions[String(decoding: pattern[(index + 3)..<close], as: UTF16.self)] {
+               let expression = expressions[String(decoding: pattern[(index + 3)..<close], as: UTF16.self)],
+               !isBesideHyphen(pattern, escape: index, close: close) {
                 if result.isEmpty { result.reserveCapacity(pattern.count + 512) }
                 result += pattern[copied..<index]
                 result += expression
@@ -108,6 +109,16 @@ public enum GeneralCategorySpelling {
         guard copied > 0 else { return nil }
         result += pattern[copied...]
         return result
+    }
+
+    /// Whether a hyphen touches the escape in a way ICU reads differently once the escape is a
+    /// nested set: a hyphen before it (`[a-\p{Lu}]`), or one after it that another escape or a
+    /// set follows (`[\p{Lu}-\p{Ll}]`). Such an escape is left as written.
+    private static func isBesideHyphen(_ pattern: [UInt16], escape: Int, close: Int) -> Bool {
+        if escape > 0, pattern[escape - 1] == unit("-") { return true }
+        guard close + 2 < pattern.count, pattern[close + 1] == unit("-") else { return false }
+        let after = pattern[close + 2]
+        return after == backslash || after == unit("[")
     }
 
     private static let backslash = unit("\\")

@@ -88,6 +88,23 @@ import Testing
         #expect(respelled("(?s)(?<=a)(?:b)\\p{Lu}") != nil)
     }
 
+    /// Escapes next to set syntax that could read differently once the escape is a nested set:
+    /// a hyphen before or after it, a range ending in it, set operators on both sides.
+    @Test func escapesBesideSetSyntaxKeepTheirMeaning() {
+        let patterns = [
+            "[\\p{Lu}-]", "[-\\p{Lu}]", "[\\p{Lu}-a]", "[a-\\p{Lu}]", "[\\p{Lu}-\\p{Ll}]", "[\\p{Lu}--\\p{Ll}]",
+            "[\\p{L}&&\\p{Lu}]", "[\\p{L}--[a-z]]", "[[a-z]--\\p{Ll}]", "[^\\p{L}\\p{Nd}]", "[\\p{Nd}-9]", "\\p{L}{2,}-\\p{Nd}+",
+            "[\\p{Lu}-[a]]", "[\\p{Lu}-\\x{41}]", "[a-\\p{Lu}b]", "[\\p{Lu}--[a]]", "[\\p{L}-\\p{Lu}-\\p{Ll}]", "[A-\\p{L}]", "[\\p{Ll}-z]",
+        ]
+        let text = UTF16Text("-aAbZ ª Ⅷ ⓐ ʰ 9 ٣ F f Ｆ ⸯ 𝟘 😀 ǅ")
+        for pattern in patterns {
+            let written = try? Regex(asWritten: pattern), respelled = try? Regex(pattern)
+            #expect((written == nil) == (respelled == nil), "\(pattern) compiles one way only")
+            guard let written, let respelled else { continue }
+            #expect((try? written.matches(in: text)) == (try? respelled.matches(in: text)), "\(pattern)")
+        }
+    }
+
     static let pieces = [
         "\\p{L}", "\\p{Ll}", "\\p{Lu}", "\\p{Nd}", "\\p{N}", "[", "]", "[^", "--", "&&", "-", "a", "É", "ǅ", "٣", "x", ".", "+", "*",
         "?", "(", ")", "(?<!", "|", "\\\\", "\\Q", "\\E", "\\b", " ",
