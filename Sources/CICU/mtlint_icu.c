@@ -30,10 +30,9 @@ _Static_assert(sizeof(UChar) == sizeof(uint16_t), "UTF-16 code unit");
 
 const char *mt_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
 
-void mt_icu_version(char *buffer, int32_t capacity) {
-    UVersionInfo info;
+/// A version as text ("72.1"), cut to `capacity` bytes with its terminating NUL.
+static void mt_version_text(const UVersionInfo info, char *buffer, int32_t capacity) {
     char text[U_MAX_VERSION_STRING_LENGTH];
-    u_getVersion(info);
     u_versionToString(info, text);
     if (capacity > 0) {
         strncpy(buffer, text, (size_t)capacity - 1);
@@ -41,15 +40,16 @@ void mt_icu_version(char *buffer, int32_t capacity) {
     }
 }
 
+void mt_icu_version(char *buffer, int32_t capacity) {
+    UVersionInfo info;
+    u_getVersion(info);
+    mt_version_text(info, buffer, capacity);
+}
+
 void mt_unicode_version(char *buffer, int32_t capacity) {
     UVersionInfo info;
-    char text[U_MAX_VERSION_STRING_LENGTH];
     u_getUnicodeVersion(info);
-    u_versionToString(info, text);
-    if (capacity > 0) {
-        strncpy(buffer, text, (size_t)capacity - 1);
-        buffer[capacity - 1] = 0;
-    }
+    mt_version_text(info, buffer, capacity);
 }
 
 int32_t mt_utf8_to_utf16(const char *source, int32_t sourceLength, uint16_t *destination,

@@ -1,5 +1,3 @@
-import CICU
-
 /// Cheaper spellings, for ICU's regex compiler, of the general categories rules use most.
 ///
 /// ICU builds a general category's set (`\p{L}`, `\p{Ll}`, `\p{Lu}`, `\p{Nd}`) anew at every
@@ -67,11 +65,7 @@ public enum GeneralCategorySpelling {
     public static let warmUpPattern = "[" + (Set(spellings.values.map(\.property)).sorted() + ["Alphabetic"]).map { "\\p{\($0)}" }.joined() + "]"
 
     /// Whether ICU's data is the Unicode version of the ranges.
-    public static let applies: Bool = {
-        var buffer = [CChar](repeating: 0, count: 32)
-        mt_unicode_version(&buffer, Int32(buffer.count))
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) == unicodeVersion
-    }()
+    public static let applies = ICUText.unicodeVersion == unicodeVersion
 
     /// Each spelling's set expression as UTF-16, by name, made once.
     private static let expressions: [String: [UInt16]] = spellings.mapValues { Array($0.setExpression.utf16) }

@@ -19,8 +19,14 @@ public struct ICUError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// ICU's version string, e.g. "72.1".
-public var icuVersion: String {
+public var icuVersion: String { versionText(mt_icu_version) }
+
+/// The version of Unicode whose data ICU holds, e.g. "15.0".
+public var unicodeVersion: String { versionText(mt_unicode_version) }
+
+/// The text a version call writes into a buffer.
+private func versionText(_ write: (UnsafeMutablePointer<CChar>?, Int32) -> Void) -> String {
     var buffer = [CChar](repeating: 0, count: 32)
-    mt_icu_version(&buffer, Int32(buffer.count))
+    write(&buffer, Int32(buffer.count))
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

@@ -58,25 +58,19 @@ public final class Regex {
     /// Compiles `pattern`. The general categories ICU is slowest to build are compiled in a
     /// cheaper spelling of the same code points (`GeneralCategorySpelling`); errors are
     /// reported against the pattern as written.
-    public init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
+    public convenience init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
         let units = Array(pattern.utf16)
         if let respelled = GeneralCategorySpelling.respelled(units, caseInsensitive: options.contains(.caseInsensitive)),
            let opened = try? Self.open(respelled, options: options) {
-            handle = opened
+            self.init(handle: opened)
         } else {
-            handle = try Self.open(units, options: options)
+            self.init(handle: try Self.open(units, options: options))
         }
-        var status: Int32 = 0
-        groupCount = Int(mt_regex_group_count(handle, &status))
-        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
     }
 
     /// Compiles `pattern` exactly as written (tests compare it with the respelled pattern).
-    init(asWritten pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
-        handle = try Self.open(Array(pattern.utf16), options: options)
-        var status: Int32 = 0
-        groupCount = Int(mt_regex_group_count(handle, &status))
-        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+    convenience init(asWritten pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
+        self.init(handle: try Self.open(Array(pattern.utf16), options: options))
     }
 
     private static func open(_ units: [UInt16], options: RegexOptions) throws(RegexCompileError) -> OpaquePointer {
@@ -92,10 +86,13 @@ public final class Regex {
         return opened
     }
 
-    private init(handle: OpaquePointer, groupCount: Int) {
+    /// A compiled pattern's regex; `groupCount` when known (a clone has its original's).
+    private init(handle: OpaquePointer, groupCount: Int? = nil) {
         self.handle = handle
-        self.groupCount = groupCount
-        groupBuffer = [Int32](repeating: -1, count: 2 * (groupCount + 1))
+        var status: Int32 = 0
+        let groups = groupCount ?? Int(mt_regex_group_count(handle, &status))
+        self.groupCount = groups
+        groupBuffer = [Int32](repeating: -1, count: 2 * (groups + 1))
     }
 
     deinit { mt_regex_close(handle) }
