@@ -265,27 +265,80 @@ struct SlotPattern: Sendable {
     /// A word as regex source: either apostrophe, a hyphen or a space for `-`, syntax escaped,
     /// and a leading capital matched as written (the regex is otherwise case-insensitive).
     static func wordSource(_ word: String) -> String {
-        var out = ""
-        var scalars = Substring(word).unicodeScalars[...]
-        if let first = scalars.first, first.isASCII ? ("A"..."Z").contains(first) : first.properties.isUppercase {
-            out += "(?-i:" + String(first) + ")"
-            scalars = scalars.dropFirst()
-        }
-        for scalar in scalars {
-            switch scalar {
-            case "'", "’": out += "['’]"
-            case "-": out += "[-‐‑ ]"
-            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "&", "~", "/":
-                out += "\\" + String(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count + 8)
+        appendWordSource(Substring(word).unicodeScalars, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A slot entry (one or more words) as regex source.
     static func phraseSource(_ phrase: String) -> String {
-        phrase.split(whereSeparator: { $0 == " " }).map { wordSource(String($0)) }.joined(separator: "\\s+")
+        var out: [UInt8] = []
+        appendPhraseSource(phrase, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `phrases` as one alternation of their sources, written as UTF-8 straight into one buffer
+    /// (a slot list of a hundred nationalities is written the first time an entry needs it).
+    static func alternationSource(_ phrases: [String]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(phrases.reduce(0) { $0 + 2 * $1.utf8.count + 1 })
+        for (index, phrase) in phrases.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "|")) }
+            appendPhraseSource(phrase, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the source of `phrase`: its words (split at spaces that are characters of their
+    /// own) joined by `\s+`.
+    private static func appendPhraseSource(_ phrase: String, to out: inout [UInt8]) {
+        let separator = Array("\\s+".utf8)
+        var first = true
+        if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII text every space is a character of its own: split the scalars.
+            for word in phrase.unicodeScalars.split(separator: " ") {
+                if !first { out.append(contentsOf: separator) }
+                appendWordSource(word, to: &out)
+                first = false
+            }
+            return
+        }
+        // Elsewhere a space may carry a combining mark: split the characters.
+        for word in phrase.split(whereSeparator: { $0 == " " }) {
+            if !first { out.append(contentsOf: separator) }
+            appendWordSource(word.unicodeScalars, to: &out)
+            first = false
+        }
+    }
+
+    private static func appendWordSource(_ word: Substring.UnicodeScalarView, to out: inout [UInt8]) {
+        var scalars = word[...]
+        if let first = scalars.first, first.isASCII ? ("A"..."Z").contains(first) : first.properties.isUppercase {
+            out.append(contentsOf: "(?-i:".utf8)
+            appendUTF8(first, to: &out)
+            out.append(UInt8(ascii: ")"))
+            scalars = scalars.dropFirst()
+        }
+        for scalar in scalars {
+            switch scalar {
+            case "'", "’": out.append(contentsOf: "['’]".utf8)
+            case "-": out.append(contentsOf: "[-‐‑ ]".utf8)
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "&", "~", "/":
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(truncatingIfNeeded: scalar.value))
+            default: appendUTF8(scalar, to: &out)
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        if scalar.isASCII {
+            out.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { out.append($0) }
+        }
     }
 
     /// The regex of `{Name}`: one to three capitalised words, case-sensitive.

@@ -213,9 +213,33 @@ public struct SlotPhraseMatcherKind: MatcherKind {
         for (name, matched) in slotTexts {
             let value = name == SlotPattern.nameSlot ? matched
                 : slots[name]?.values[PhraseMatcherKind.normalize(matched, caseSensitive: false)] ?? matched
-            text = text.split(separator: "{\(name)}", omittingEmptySubsequences: false).joined(separator: value)
+            text = Self.replacing("{\(name)}", with: value, in: text)
         }
         return text
+    }
+
+    /// `text` with each `placeholder` replaced by `value`, left to right. ASCII text is
+    /// searched byte by byte; other text by characters (where a placeholder followed by a
+    /// combining mark is not the placeholder).
+    static func replacing(_ placeholder: String, with value: String, in text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: placeholder, omittingEmptySubsequences: false).joined(separator: value)
+        }
+        let bytes = Array(text.utf8), wanted = Array(placeholder.utf8)
+        guard let head = wanted.first, wanted.count <= bytes.count else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + value.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == head, index + wanted.count <= bytes.count, bytes[index..<index + wanted.count].elementsEqual(wanted) {
+                out.append(contentsOf: value.utf8)
+                index += wanted.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public var valueNames: [String] { ["match", "suggestion", "why"] }
@@ -429,7 +453,7 @@ final class SlotSources: Sendable {
     func source(of name: String) -> String? {
         if let source = written.withLock({ $0[name] }) { return source }
         guard let list = phrases[name] else { return nil }
-        let source = list.map(SlotPattern.phraseSource).joined(separator: "|")
+        let source = SlotPattern.alternationSource(list)
         written.withLock { $0[name] = source }
         return source
     }
