@@ -67,8 +67,20 @@ public enum GeneralCategorySpelling {
     /// Whether ICU's data is the Unicode version of the ranges.
     public static let applies = ICUText.unicodeVersion == unicodeVersion
 
-    /// Each spelling's set expression as UTF-16, by name, made once.
-    private static let expressions: [String: [UInt16]] = spellings.mapValues { Array($0.setExpression.utf16) }
+    /// Each spelling's name and set expression as UTF-16, made once (see `prepare`).
+    private static let expressions: [(name: [UInt16], expression: [UInt16])] = spellings.map { (Array($0.key.utf16), Array($0.value.setExpression.utf16)) }
+
+    /// Makes the spellings' expressions now (for a process's warm-up), rather than in the first
+    /// compile of a pattern that has a category to respell.
+    public static func prepare() {
+        guard applies else { return }
+        _ = expressions.count
+    }
+
+    /// The expression of the category named by `name` (the units between `\p{` and `}`).
+    private static func expression(named name: ArraySlice<UInt16>) -> [UInt16]? {
+        expressions.first { $0.name.elementsEqual(name) }?.expression
+    }
 
     /// `pattern` with each `\p{L}`, `\p{Ll}`, `\p{Lu}` and `\p{Nd}` spelled the cheaper way;
     /// nil when it has none to respell, may match case-insensitively, or the data differs.
@@ -89,7 +101,7 @@ public enum GeneralCategorySpelling {
             }
             if next == unit("p"), index + 2 < pattern.count, pattern[index + 2] == unit("{"),
                let close = pattern[(index + 3)...].prefix(4).firstIndex(of: unit("}")),
-               let expression = expressions[String(decoding: pattern[(index + 3)..<close], as: UTF16.self)],
+               let expression = expression(named: pattern[(index + 3)..<close]),
                !isBesideHyphen(pattern, escape: index, close: close) {
                 if result.isEmpty { result.reserveCapacity(pattern.count + 512) }
                 result += pattern[copied..<index]

@@ -24,6 +24,7 @@ final class ICUWarmUp: Sendable {
             // `GeneralCategorySpelling`), and the one credit names use: ICU builds each set once
             // per process, behind a lock the lint's threads would otherwise wait at.
             let properties = try? ICUText.Regex(GeneralCategorySpelling.warmUpPattern)
+            GeneralCategorySpelling.prepare()
             let iterator = try? BreakIterator(kind: .sentence, locale: sentenceLocale)
             return regex != nil && properties != nil && iterator != nil
         }

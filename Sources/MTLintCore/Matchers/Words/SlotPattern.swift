@@ -296,11 +296,25 @@ struct SlotPattern: Sendable {
         let separator = Array("\\s+".utf8)
         var first = true
         if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
-            // In ASCII text every space is a character of its own: split the scalars.
-            for word in phrase.unicodeScalars.split(separator: " ") {
-                if !first { out.append(contentsOf: separator) }
-                appendWordSource(word, to: &out)
-                first = false
+            // In ASCII text every space is a character of its own, and every byte a scalar.
+            var atWordStart = true
+            for byte in phrase.utf8 {
+                if byte == 0x20 {
+                    atWordStart = true
+                    continue
+                }
+                if atWordStart {
+                    if !first { out.append(contentsOf: separator) }
+                    first = false
+                    atWordStart = false
+                    if byte >= 0x41 && byte <= 0x5A {
+                        out.append(contentsOf: "(?-i:".utf8)
+                        out.append(byte)
+                        out.append(UInt8(ascii: ")"))
+                        continue
+                    }
+                }
+                appendASCIISource(byte, to: &out)
             }
             return
         }
@@ -321,14 +335,28 @@ struct SlotPattern: Sendable {
             scalars = scalars.dropFirst()
         }
         for scalar in scalars {
-            switch scalar {
-            case "'", "’": out.append(contentsOf: "['’]".utf8)
-            case "-": out.append(contentsOf: "[-‐‑ ]".utf8)
-            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#", "&", "~", "/":
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(truncatingIfNeeded: scalar.value))
-            default: appendUTF8(scalar, to: &out)
+            if scalar.isASCII {
+                appendASCIISource(UInt8(truncatingIfNeeded: scalar.value), to: &out)
+            } else if scalar == "’" {
+                out.append(contentsOf: "['’]".utf8)
+            } else {
+                appendUTF8(scalar, to: &out)
             }
+        }
+    }
+
+    /// An ASCII character of a word (not its first capital) as regex source.
+    @inline(__always)
+    private static func appendASCIISource(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "'"): out.append(contentsOf: "['’]".utf8)
+        case UInt8(ascii: "-"): out.append(contentsOf: "[-‐‑ ]".utf8)
+        case UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "."), UInt8(ascii: "|"), UInt8(ascii: "?"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            out.append(UInt8(ascii: "\\"))
+            out.append(byte)
+        default: out.append(byte)
         }
     }
 
