@@ -26,7 +26,7 @@ public struct LocaleQuotes: Sendable, Equatable {
                 mt_locale_quote(locale, kind, $0.baseAddress, Int32($0.count), &status)
             }
             try ICUError.check(status)
-            return String(decoding: buffer[0..<Int(min(length, 8))], as: UTF16.self)
+            return buffer.withUnsafeBufferPointer { UTF16Text.string(UnsafeBufferPointer(rebasing: $0[0..<Int(max(0, min(length, 8)))])) }
         }
         self.init(open: try delimiter(0), close: try delimiter(1), innerOpen: try delimiter(2), innerClose: try delimiter(3))
     }

@@ -51,9 +51,14 @@ public final class UTF16Text: @unchecked Sendable {
     /// repairs unit by unit (it was a visible share of messages and previews): a lone surrogate
     /// becomes U+FFFD, as it does there.
     public func string(_ range: Range<Int>) -> String {
-        let source = UnsafeBufferPointer(rebasing: units[range])
-        guard !source.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: source.count * 3) { Self.transcode(source, into: $0) }
+        Self.string(UnsafeBufferPointer(rebasing: units[range]))
+    }
+
+    /// `units` as a Swift string, transcoded as `string(_:)` does (for UTF-16 that ICU writes
+    /// into a buffer: the generic `String(decoding:as:)` also looks its types up at run time).
+    public static func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        guard !units.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: units.count * 3) { transcode(units, into: $0) }
     }
 
     /// The UTF-8 bytes of `range`, transcoded as `string(_:)` does, in an array of exactly

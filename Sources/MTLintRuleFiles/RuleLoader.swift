@@ -100,6 +100,7 @@ struct FileSetResolver: RuleFileResolver {
     /// shipped file at every start.
     init(files: [RuleFile]) {
         var map: [String: String] = [:]
+        map.reserveCapacity(files.count)
         for file in files { map[file.isBuiltin ? file.path : (file.path as NSString).standardizingPath] = file.text }
         byPath = map
     }

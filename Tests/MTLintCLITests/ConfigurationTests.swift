@@ -99,4 +99,12 @@ import Testing
         #expect(Glob("**/b/*.txt").matches("b/a.txt"))
         #expect(Glob("[ab]?.txt").matches("a1.txt"))
     }
+
+    /// `target:` names a BCP 47 tag; ICU's locale data wants underscores.
+    @Test func targetTagsBecomeICULocales() {
+        #expect(RuleSetFactory.icuLocale("en-US") == "en_US")
+        #expect(RuleSetFactory.icuLocale("fr") == "fr")
+        #expect(RuleSetFactory.icuLocale("sr-Latn-RS") == "sr_Latn_RS")
+        #expect(RuleSetFactory.icuLocale("x-é-y") == "x_é_y")
+    }
 }

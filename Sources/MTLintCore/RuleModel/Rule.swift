@@ -39,7 +39,15 @@ public struct Rule: Sendable {
     }
 
     /// The pack: the part of the id before the slash.
-    public var pack: String { String(id.split(separator: "/", maxSplits: 1).first ?? Substring(id)) }
+    public var pack: String {
+        // ASCII ids (every shipped one) by bytes; others by characters, where a slash may
+        // carry a combining mark.
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let slash = id.utf8.firstIndex(of: UInt8(ascii: "/")) else { return id }
+            return slash == id.startIndex ? String(id.split(separator: "/", maxSplits: 1).first ?? Substring(id)) : String(id[..<slash])
+        }
+        return String(id.split(separator: "/", maxSplits: 1).first ?? Substring(id))
+    }
 
     /// Whether a selector (rule id, pack or category) names this rule.
     public func isNamed(by selector: String) -> Bool {
