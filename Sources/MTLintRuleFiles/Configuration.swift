@@ -135,9 +135,21 @@ public struct Configuration: Sendable {
         return overrides.filter { $0.paths.contains { $0.matches(relative) } }.reduce(settings) { $0.overridden(by: $1.settings) }
     }
 
+    /// `path` made absolute and standardized (symbolic links resolved) as Foundation does it;
+    /// a path with nothing to resolve is checked with a few `lstat` calls instead (see
+    /// `FileStatus.standardizedAsIs`).
     static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return (full as NSString).standardizingPath
+        let full: String
+        if path.hasPrefix("/") {
+            full = path
+        } else if let directory = FileStatus.currentDirectory, directory.hasPrefix("/"), !directory.dropFirst().hasSuffix("/"),
+                  !path.isEmpty, !path.hasSuffix("/"), !path.contains("//") {
+            // What `appendingPathComponent` gives for a clean relative path.
+            full = directory == "/" ? "/" + path : directory + "/" + path
+        } else {
+            full = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        }
+        return FileStatus.standardizedAsIs(full) ?? (full as NSString).standardizingPath
     }
 
     /// The configuration that governs `file`: the nearest `.mtlint.yml` in its folder or above.
@@ -152,7 +164,7 @@ public struct Configuration: Sendable {
             visited.append(directory)
             for name in fileNames {
                 let candidate = (directory as NSString).appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: candidate) {
+                if FileStatus(path: candidate) != .missing {
                     for v in visited { cache[v] = candidate }
                     return candidate
                 }

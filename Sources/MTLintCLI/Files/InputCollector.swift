@@ -1,4 +1,5 @@
 import Foundation
+import MTLintRuleFiles
 
 /// An input named on the command line, expanded: a file, or standard input.
 enum Input: Sendable, Hashable {
@@ -31,34 +32,35 @@ enum InputCollector {
         var files: [String] = []
         var problems: [InputProblem] = []
         var stdin = false
-        let fileManager = FileManager.default
         for path in paths {
             if path == "-" { stdin = true; continue }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let status = FileStatus(path: path)
+            if status == .file {
+                files.append(path)
+                continue
+            }
+            let fileManager = FileManager.default
+            guard status == .directory else {
                 let isBrokenLink = (try? fileManager.destinationOfSymbolicLink(atPath: path)) != nil
                 problems.append(InputProblem(path: path, message: isBrokenLink ? "broken symbolic link" : "no such file or directory"))
                 continue
             }
-            if isDirectory.boolValue {
-                guard let walker = fileManager.enumerator(atPath: path) else {
-                    problems.append(InputProblem(path: path, message: "cannot read directory"))
-                    continue
-                }
-                for case let relative as String in walker {
-                    let components = relative.split(separator: "/")
-                    if components.contains(where: { $0.hasPrefix(".") }) { continue }
-                    guard extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
-                    let full = path == "." ? relative : (path as NSString).appendingPathComponent(relative)
-                    var isDir: ObjCBool = false
-                    if fileManager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { files.append(full) }
-                }
-            } else {
-                files.append(path)
+            guard let walker = fileManager.enumerator(atPath: path) else {
+                problems.append(InputProblem(path: path, message: "cannot read directory"))
+                continue
+            }
+            for case let relative as String in walker {
+                let components = relative.split(separator: "/")
+                if components.contains(where: { $0.hasPrefix(".") }) { continue }
+                guard extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
+                let full = path == "." ? relative : (path as NSString).appendingPathComponent(relative)
+                var isDir: ObjCBool = false
+                if fileManager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { files.append(full) }
             }
         }
-        var seen = Set<String>()
-        var inputs = files.sorted().filter { seen.insert($0).inserted }.map(Input.file)
+        // Sorted, so a path named twice is next to itself.
+        let sorted = files.sorted()
+        var inputs = sorted.indices.filter { $0 == 0 || sorted[$0] != sorted[$0 - 1] }.map { Input.file(sorted[$0]) }
         if stdin { inputs.append(.standardInput) }
         return (inputs, problems)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MTLintCore
+import MTLintRuleFiles
 
 /// Reads an input into a document, or says clearly why it cannot.
 enum InputReader {
@@ -20,12 +21,12 @@ enum InputReader {
         case .standardInput:
             bytes = console.readStandardInput()
         case .file(let path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                return .failure(InputProblem(path: path, message: "no such file"))
+            switch FileStatus(path: path) {
+            case .missing: return .failure(InputProblem(path: path, message: "no such file"))
+            case .directory: return .failure(InputProblem(path: path, message: "is a directory"))
+            case .file: break
             }
-            if isDirectory.boolValue { return .failure(InputProblem(path: path, message: "is a directory")) }
-            guard FileManager.default.isReadableFile(atPath: path), let read = readFile(path) else {
+            guard FileStatus.isReadable(path), let read = readFile(path) else {
                 return .failure(InputProblem(path: path, message: "permission denied (cannot read the file)"))
             }
             bytes = read
