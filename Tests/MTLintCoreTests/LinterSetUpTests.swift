@@ -44,35 +44,4 @@ import Testing
             #expect(throws: ICUError(status: 7)) { _ = try Linter(rules: rules) }
         }
     }
-
-    /// The regexes the set-up may compile ahead are those no prefilter or `requires:` skips;
-    /// with many rules, a linter finds with them what it finds without them, and a pattern
-    /// that does not compile still fails its rule when the rule runs.
-    @Test func regexesCompiledAheadAreThoseNoFilterSkips() throws {
-        let unfiltered = try TestRules.pattern("t/unfiltered", "(?<=\\p{Ll})([.!?])(?=\\p{Lu})")
-        let filtered = try TestRules.pattern("t/filtered", "«\\s")
-        var required = try TestRules.pattern("t/required", "\\bstate\\w*")
-        required.matcher = PatternMatcherKind(regex: try SharedRegex("\\bstate\\w*"), reportGroup: 0,
-                                              requires: RequiredLiterals(["state"]))
-        let ahead = Linter.regexesNoFilterSkips([unfiltered, filtered, required])
-        #expect(ahead.map(\.pattern) == ["(?<=\\p{Ll})([.!?])(?=\\p{Lu})"])
-
-        let broken = Rule(id: "t/broken", category: .other, severity: .warning, summary: "s", why: "w", scope: .line,
-                          matcher: PatternMatcherKind(regex: SharedRegex(trusted: "(unclosed"), reportGroup: 0),
-                          message: Template("x"), fix: nil)
-        let many = Self.phraseRules(Linter.parallelSetUpRules) + [unfiltered, broken]
-        let text = "The head0 of state0 spoke.Then it ended.\nThe head3 of state3 left."
-        let result = try Linter(rules: many).lint(Document(text))
-        #expect(result.findings.filter { $0.ruleID == "t/unfiltered" }.count == 1)
-        #expect(result.findings.filter { $0.ruleID.hasPrefix("t/phrase-") }.count == 2)
-        #expect(result.failures.map(\.ruleID) == ["t/broken"])
-        // Compiling ahead leaves a bad pattern for the rule's run to report.
-        let bad = SharedRegex(trusted: "(unclosed")
-        bad.compileAhead()
-        #expect(!bad.isCompiled)
-        #expect(throws: ICUError.self) { _ = try bad.instance() }
-        let good = SharedRegex(trusted: "a+")
-        good.compileAhead()
-        #expect(good.isCompiled)
-    }
 }

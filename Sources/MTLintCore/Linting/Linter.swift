@@ -64,23 +64,8 @@ public final class Linter {
         self.segmenter = Segmenter(sentenceLocale: context.sentenceLocale)
         // The two halves of the set-up share nothing: with many rules (the shipped set), the word
         // scan's tables are built on a spare core while this thread makes the matchers and filters.
-        // The matchers' half is the shorter: until the word scan's half is done, its thread
-        // compiles the regexes every document's first lint compiles (`regexesNoFilterSkips`).
-        let parallel = rules.count >= Self.parallelSetUpRules
-        let compileAhead = parallel ? Self.regexesNoFilterSkips(rules) : []
-        let scanBuilt = Locked(false)
-        let halves = WorkQueue.mapOnSpareCores(parallel ? 2 : 1, states: [(), ()]) { _, half in
-            if half == 0 {
-                let words = Self.scanWords(for: rules)
-                scanBuilt.withLock { $0 = true }
-                return SetUpHalf.scan(words)
-            }
-            let state = Result { () throws(ICUError) in try Self.ruleState(for: rules) }
-            for regex in compileAhead {
-                guard !scanBuilt.withLock({ $0 }) else { break }
-                regex.compileAhead()
-            }
-            return SetUpHalf.matchers(state)
+        let halves = WorkQueue.mapOnSpareCores(rules.count >= Self.parallelSetUpRules ? 2 : 1, states: [(), ()]) { _, half in
+            half == 0 ? SetUpHalf.scan(Self.scanWords(for: rules)) : SetUpHalf.matchers(Result { () throws(ICUError) in try Self.ruleState(for: rules) })
         }
         var scanWords: WordScanWords?
         var ruleState: RuleState?
@@ -104,17 +89,6 @@ public final class Linter {
     /// From this many rules on, `init` builds the word scan's tables on a spare core (the
     /// shipped set has 74 rules; a thread costs more than a handful of rules' tables).
     static let parallelSetUpRules = 24
-
-    /// The regexes of rules that neither a prefilter nor `requires:` can skip: a first lint of
-    /// any document with text compiles them.
-    static func regexesNoFilterSkips(_ rules: [Rule]) -> [SharedRegex] {
-        rules.flatMap { rule -> [SharedRegex] in
-            guard rule.matcher.requiredLiterals == nil else { return [] }
-            return rule.matcher.filteredRegexes.filter {
-                $0.requirement.characters == nil && $0.requirement.transitions == nil && $0.requirement.pairs == nil
-            }
-        }
-    }
 
     /// One half of a linter's set-up (see `init`).
     private enum SetUpHalf {

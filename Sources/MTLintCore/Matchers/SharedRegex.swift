@@ -66,15 +66,6 @@ public final class SharedRegex: Sendable {
     /// Whether the pattern has been compiled (at load, or by a task that needed it).
     public var isCompiled: Bool { original.withLock { $0 != nil } }
 
-    /// Compiles the pattern now if no task has (a spare core's work ahead of the tasks that
-    /// will need it). A pattern that does not compile is left for `instance()` to report.
-    public func compileAhead() {
-        original.withLock { compiled in
-            guard compiled == nil else { return }
-            compiled = try? Regex(pattern, options: options)
-        }
-    }
-
     /// A regex of its own for one task, with the safety limits set.
     public func instance() throws(ICUError) -> Regex {
         var failure: ICUError?
