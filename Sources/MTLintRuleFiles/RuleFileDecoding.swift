@@ -77,6 +77,9 @@ public final class RuleFileDecoding: Sendable {
         var rules: [Rule] = []
         var errors: [ConfigError] = []
         var firstSeen: [String: String] = [:]
+        let ruleCount = results.reduce(0) { $0 + ((try? $1?.get())?.count ?? 0) }
+        rules.reserveCapacity(ruleCount)
+        firstSeen.reserveCapacity(ruleCount)
         for (file, result) in zip(files, results) {
             guard let result else { continue }
             switch result {
