@@ -61,7 +61,7 @@ final class RuleSetFactory {
     /// A BCP 47 tag (`en-US`) as an ICU locale (`en_US`). ASCII tags are mapped byte by byte
     /// (the generic `replacing` cost a start a tenth of a millisecond).
     static func icuLocale(_ tag: String) -> String {
-        guard tag.utf8.allSatisfy({ $0 < 0x80 }) else { return tag.replacing("-", with: "_") }
+        guard tag.isASCII else { return tag.replacing("-", with: "_") }
         return String(decoding: tag.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 

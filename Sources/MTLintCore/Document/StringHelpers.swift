@@ -24,6 +24,10 @@ extension Substring {
 }
 
 extension String {
+    /// Whether every byte is ASCII: then each byte is a scalar and each scalar a Character
+    /// (CR LF aside), so byte-level reading gives what Character-level reading gives.
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
     /// Without leading and trailing Unicode white space (see `Substring.trimmedWhitespace`).
     public var trimmedWhitespace: String { self[...].trimmedWhitespace }
 }

@@ -42,9 +42,9 @@ public struct Rule: Sendable {
     public var pack: String {
         // ASCII ids (every shipped one) by bytes; others by characters, where a slash may
         // carry a combining mark.
-        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+        if id.isASCII {
             guard let slash = id.utf8.firstIndex(of: UInt8(ascii: "/")) else { return id }
-            return slash == id.startIndex ? String(id.split(separator: "/", maxSplits: 1).first ?? Substring(id)) : String(id[..<slash])
+            if slash != id.startIndex { return String(id[..<slash]) }
         }
         return String(id.split(separator: "/", maxSplits: 1).first ?? Substring(id))
     }

@@ -202,7 +202,7 @@ final class FoldedWordLists: Sendable {
     /// Folds the words (one transliteration call for all that need it) and splits compounds
     /// (états-unis) into the words slugs split them into.
     static func fold(_ entries: [String], with folder: Transliterator) throws(ICUError) -> Set<String> {
-        let accented = entries.filter { !$0.utf8.allSatisfy { $0 < 0x80 } }
+        let accented = entries.filter { !$0.isASCII }
         var foldedAccented: [String] = []
         if !accented.isEmpty {
             foldedAccented = try folder.apply(accented.joined(separator: "\n")).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -210,7 +210,7 @@ final class FoldedWordLists: Sendable {
         var words: Set<String> = []
         var next = foldedAccented.makeIterator()
         for word in entries {
-            let folded = (word.utf8.allSatisfy { $0 < 0x80 } ? word : next.next() ?? word).lowercased()
+            let folded = (word.isASCII ? word : next.next() ?? word).lowercased()
             for part in folded.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "_" || $0 == "'" }) {
                 words.insert(String(part))
             }

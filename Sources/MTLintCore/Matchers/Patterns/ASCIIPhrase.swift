@@ -6,7 +6,7 @@ struct ASCIIPhrase {
     let bytes: [UInt8]
 
     init?(_ phrase: String) {
-        guard phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard phrase.isASCII else { return nil }
         bytes = Array(phrase.utf8)
     }
 

@@ -42,7 +42,7 @@ public struct LineMatcherKind: MatcherKind {
 
     /// Lower case unit by unit, the same way `lineHash` folds (A–Z byte by byte in ASCII text).
     static func foldCase(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldCaseByUnit(text) }
+        guard text.isASCII else { return foldCaseByUnit(text) }
         return String(decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 

@@ -6,14 +6,14 @@ enum ASCIISlotLine {
     /// `line.split(separator: "=", maxSplits: 1).map(\.trimmedWhitespace)` gives them; nil
     /// when the line is not ASCII.
     static func parts(of line: String) -> [String]? {
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard line.isASCII else { return nil }
         return line.utf8.split(separator: UInt8(ascii: "="), maxSplits: 1).map { Substring($0).trimmedWhitespace }
     }
 
     /// The phrase's words (split at spaces) and tokens (split at spaces and hyphens), as
     /// Character splits give them; nil when the phrase is not ASCII.
     static func words(of phrase: String) -> (words: [String], tokens: [String])? {
-        guard phrase.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard phrase.isASCII else { return nil }
         let words = phrase.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         let tokens = phrase.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "-") })
             .map { String(decoding: $0, as: UTF8.self) }

@@ -271,13 +271,6 @@ struct SlotPattern: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A slot entry (one or more words) as regex source.
-    static func phraseSource(_ phrase: String) -> String {
-        var out: [UInt8] = []
-        appendPhraseSource(phrase, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// `phrases` as one alternation of their sources, written as UTF-8 straight into one buffer
     /// (a slot list of a hundred nationalities is written the first time an entry needs it).
     static func alternationSource(_ phrases: [String]) -> String {
@@ -295,7 +288,7 @@ struct SlotPattern: Sendable {
     private static func appendPhraseSource(_ phrase: String, to out: inout [UInt8]) {
         let separator = Array("\\s+".utf8)
         var first = true
-        if phrase.utf8.allSatisfy({ $0 < 0x80 }) {
+        if phrase.isASCII {
             // In ASCII text every space is a character of its own, and every byte a scalar.
             var atWordStart = true
             for byte in phrase.utf8 {
@@ -308,9 +301,7 @@ struct SlotPattern: Sendable {
                     first = false
                     atWordStart = false
                     if byte >= 0x41 && byte <= 0x5A {
-                        out.append(contentsOf: "(?-i:".utf8)
-                        out.append(byte)
-                        out.append(UInt8(ascii: ")"))
+                        appendCapital(Unicode.Scalar(byte), to: &out)
                         continue
                     }
                 }
@@ -329,9 +320,7 @@ struct SlotPattern: Sendable {
     private static func appendWordSource(_ word: Substring.UnicodeScalarView, to out: inout [UInt8]) {
         var scalars = word[...]
         if let first = scalars.first, first.isASCII ? ("A"..."Z").contains(first) : first.properties.isUppercase {
-            out.append(contentsOf: "(?-i:".utf8)
-            appendUTF8(first, to: &out)
-            out.append(UInt8(ascii: ")"))
+            appendCapital(first, to: &out)
             scalars = scalars.dropFirst()
         }
         for scalar in scalars {
@@ -343,6 +332,13 @@ struct SlotPattern: Sendable {
                 appendUTF8(scalar, to: &out)
             }
         }
+    }
+
+    /// A word's leading capital, matched as written in an otherwise case-insensitive regex.
+    private static func appendCapital(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        out.append(contentsOf: "(?-i:".utf8)
+        appendUTF8(scalar, to: &out)
+        out.append(UInt8(ascii: ")"))
     }
 
     /// An ASCII character of a word (not its first capital) as regex source.

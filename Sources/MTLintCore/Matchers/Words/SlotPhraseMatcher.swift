@@ -222,7 +222,7 @@ public struct SlotPhraseMatcherKind: MatcherKind {
     /// searched byte by byte; other text by characters (where a placeholder followed by a
     /// combining mark is not the placeholder).
     static func replacing(_ placeholder: String, with value: String, in text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCII else {
             return text.split(separator: placeholder, omittingEmptySubsequences: false).joined(separator: value)
         }
         let bytes = Array(text.utf8), wanted = Array(placeholder.utf8)
