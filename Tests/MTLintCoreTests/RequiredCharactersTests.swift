@@ -103,6 +103,34 @@ import PropertyBased
         #expect(pairs("x\\n ") == nil)
     }
 
+    /// The start-up analysis knows the decimal digits (ICU's `Nd`, beyond ASCII too), so a
+    /// digit pairs with punctuation; other properties wait for the detailed analysis.
+    @Test func startUpAnalysisKnowsTheDecimalDigits() throws {
+        let found = try #require(pairs("(\\d{1,3}),(\\p{Nd}{1,2})"))
+        #expect(found.count == 1)
+        let pair = try #require(found.first)
+        #expect(pair.first == [0x2C])
+        #expect(pair.second.isSuperset(of: Set(0x30...0x39)))
+        #expect(pair.second.isSuperset(of: [0x0663, 0x06F5, 0x0967, 0xFF15]))  // Arabic-Indic, Persian, Devanagari, full-width
+        #expect(!pair.second.contains(0x41) && !pair.second.contains(0xB2) && !pair.second.contains(0x2167))  // letters, No, Nl
+        #expect(pairs("\\.(\\p{Lu})") == nil)
+        #expect(RequiredCharacters.requirement(of: "\\.(\\p{Lu})", caseInsensitive: false, properties: true).pairs != nil)
+    }
+
+    /// So a start-up linter neither compiles nor runs a number pattern on text without its pair.
+    @Test func startUpLinterLeavesNumberPatternsWithoutTheirPairUncompiled() throws {
+        // Compiled when first needed, as the shipped rules' patterns are.
+        let regex = SharedRegex(trusted: "(?<![\\p{N},.])(\\d{1,3}),(\\d{1,2})(?![\\p{N},])")
+        let rule = Rule(id: "t/decimal", category: .other, severity: .warning, summary: "s", why: "w", scope: .line,
+                        matcher: PatternMatcherKind(regex: regex, reportGroup: 0), message: Template("x"), fix: nil)
+        let linter = try Linter(rules: [rule])
+        linter.detailedFilterAfter = .max
+        #expect(linter.lint(Document("In 1999, a crowd of 20 gathered.\nNo number here.")).findings.isEmpty)
+        #expect(!regex.isCompiled)
+        #expect(linter.lint(Document("In 1999, it rose 12,5 percent.")).findings.map(\.range.count) == [4])
+        #expect(regex.isCompiled)
+    }
+
     @Test func linesWithoutThePairAreSkipped() throws {
         let rule = try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)")
         let linter = try Linter(rules: [rule])

@@ -140,10 +140,21 @@ if arguments.contains("--filters") || CommandLine.arguments.contains("--filters"
         for regex in rule.matcher.filteredRegexes {
             let requirement = RequiredCharacters.requirement(of: regex.pattern, caseInsensitive: regex.options.contains(.caseInsensitive),
                                                              properties: true)
-            let kind = requirement.characters.map { "characters \($0.count)" }
-                ?? requirement.pairs.map { "pairs \($0.count)" }
-                ?? requirement.transitions.map { String(format: "transitions %04x", $0) } ?? "NONE"
-            print("\(rule.id): \(kind)")
+            // Every requirement a line must meet (all of them), each set shown by its first characters.
+            func shown(_ set: Set<UInt16>) -> String {
+                let sorted = set.sorted()
+                let text = String(decoding: sorted.prefix(10), as: UTF16.self).replacingOccurrences(of: "\n", with: "\\n")
+                return "[" + text + (sorted.count > 10 ? "…(\(sorted.count))" : "") + "]"
+            }
+            var parts: [String] = []
+            if let characters = requirement.characters { parts.append("characters " + shown(characters)) }
+            if let transitions = requirement.transitions { parts.append(String(format: "transitions %04x", transitions)) }
+            if let pairs = requirement.pairs {
+                parts.append("pairs " + pairs.map { pair in
+                    shown(pair.first) + (pair.gap.isEmpty ? "" : shown(pair.gap) + (pair.gapRequired ? "+" : "*")) + shown(pair.second)
+                }.joined(separator: " | "))
+            }
+            print("\(rule.id): \(parts.isEmpty ? "NONE" : parts.joined(separator: "; "))")
         }
     }
     exit(0)

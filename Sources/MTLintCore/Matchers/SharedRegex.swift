@@ -11,10 +11,10 @@ public final class SharedRegex: Sendable {
     public let options: RegexOptions
     public let groupCount: Int
     /// What every match needs in its segment (see `RequiredCharacters`), worked out without
-    /// enumerating Unicode properties: cheap enough for start-up.
+    /// enumerating Unicode properties other than the decimal digits: cheap enough for start-up.
     public let requirement: RequiredCharacters.Requirement
-    /// The same with the characters of `\d` and `\p{…}` known (more pairs to filter by); made
-    /// on first request, which a linter makes once it has seen enough text for it to pay.
+    /// The same with the characters of every `\p{…}` known (more pairs to filter by); made on
+    /// first request, which a linter makes once it has seen enough text for it to pay.
     public var detailedRequirement: RequiredCharacters.Requirement {
         detailed.withLock { known in
             if let known { return known }

@@ -14,8 +14,10 @@ public enum RequiredCharacters {
 
     /// What every match of `pattern` needs in its segment: a useful set of characters, or
     /// failing that a useful set of character-class transitions (see `CharacterTransitions`).
-    /// `properties`: also enumerate the characters of `\d` and `\p{…}` (from ICU's sets), so
-    /// pairs such as a comma before a digit can filter; costs about a millisecond the first time.
+    /// The decimal digits (`\d`, `\p{Nd}`) are enumerated from ICU's set in every analysis, so
+    /// pairs such as a comma before a digit filter from a process's first line. `properties`:
+    /// also enumerate the characters of every other `\p{…}` (a capital after a full stop);
+    /// costs about a millisecond the first time.
     public static func requirement(of pattern: String, caseInsensitive: Bool, properties: Bool = false) -> Requirement {
         let units = Array(pattern.utf16)
         var analyzer = Analyzer(units: units, caseInsensitive: caseInsensitive || Self.setsCaseInsensitive(units), properties: properties)
@@ -214,8 +216,13 @@ public enum RequiredCharacters {
             self.properties = properties
         }
 
-        /// `RequiredCharacters.propertyUnits` when this analysis enumerates properties.
-        func propertyUnits(_ pattern: String) -> UnitSet? { properties ? RequiredCharacters.propertyUnits(pattern) : nil }
+        /// `RequiredCharacters.propertyUnits` when this analysis enumerates properties, and for
+        /// the decimal digits (`\d`, `\p{Nd}`) in every analysis: number rules pair them with
+        /// punctuation (`,5`, `.000`), and their set is small and quick to get from ICU. Without
+        /// them, a start-up linter compiled and ran every number pattern on any line.
+        func propertyUnits(_ pattern: String) -> UnitSet? {
+            properties || pattern == "\\p{Nd}" ? RequiredCharacters.propertyUnits(pattern) : nil
+        }
 
         var atEnd: Bool { index >= units.count }
         var current: UInt16 { units[index] }
