@@ -42,7 +42,7 @@ let package = Package(
         // YAML rule files and configuration: the only module that imports Yams.
         .target(
             name: "MTLintRuleFiles",
-            dependencies: ["MTLintCore", "WordTables", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MTLintCore", "ICUText", "WordTables", .product(name: "Yams", package: "Yams")],
             swiftSettings: metadataAccessors,
             plugins: ["EmbedRulesPlugin"]
         ),
@@ -65,7 +65,7 @@ let package = Package(
         // lays out the shipped lists with the engine's own code (MTLintCore).
         .executableTarget(
             name: "EmbedRulesTool",
-            dependencies: ["MTLintCore", "WordTables", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MTLintCore", "ICUText", "WordTables", .product(name: "Yams", package: "Yams")],
             path: "Sources/EmbedRulesTool"
         ),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),

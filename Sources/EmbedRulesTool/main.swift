@@ -8,6 +8,7 @@
 // out too, so that start-up works none of them out.
 // Used by EmbedRulesPlugin at build time; usage: EmbedRulesTool RULES_DIR OUTPUT.swift
 import Foundation
+import ICUText
 import MTLintCore
 import WordTables
 import Yams
@@ -125,7 +126,11 @@ for (path, text) in wordLists {
 source += "    ]\n}\n\n"
 // Each other list (`.txt`) as a furniture vocabulary and as a slot list, for the rules that
 // read it as one.
-source += "enum EmbeddedLayouts {\n    /// Each `.txt` list under Rules/ laid out for the purposes it can serve: a\n"
+source += "enum EmbeddedLayouts {\n"
+// The requirements' digit sets are this ICU's `Nd`: a run under another Unicode version analyses afresh.
+source += "    /// The Unicode version of the ICU the requirements below were worked out with.\n"
+source += "    static let unicodeVersion = \(escaped(ICUText.unicodeVersion))\n\n"
+source += "    /// Each `.txt` list under Rules/ laid out for the purposes it can serve: a\n"
 source += "    /// FurnitureVocabularyLayout, a SlotListLayout.\n"
 source += "    static let lists: [(purpose: String, path: String, layout: StaticString)] = [\n"
 for (path, text) in files where path.hasSuffix(".txt") {

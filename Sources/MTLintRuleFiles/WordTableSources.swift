@@ -1,3 +1,4 @@
+import ICUText
 import MTLintCore
 import WordTables
 
@@ -21,8 +22,15 @@ struct ShippedLaidOutValues: LaidOutValues {
     private static let inlineSlotLayouts: [String: StaticString] = Dictionary(
         EmbeddedLayouts.inlineSlots.map { ($0.key, $0.layout) }, uniquingKeysWith: { first, _ in first })
 
+    /// Whether the laid-out requirements hold for an ICU of `unicodeVersion`: their digit sets
+    /// are the building ICU's `Nd` (see `RequiredCharacters`), which a later Unicode version
+    /// may extend, so under another version every shipped pattern is analysed afresh.
+    static func requirementsApply(unicodeVersion: String) -> Bool { unicodeVersion == EmbeddedLayouts.unicodeVersion }
+    private static let requirementsApplyHere = requirementsApply(unicodeVersion: ICUText.unicodeVersion)
+
     func requirement(ofPattern pattern: String, caseInsensitive: Bool) -> RequiredCharacters.Requirement? {
-        Self.requirementLayouts[(caseInsensitive ? "i" : "c") + pattern].flatMap(RequirementLayout.requirement(fromLayout:))
+        guard Self.requirementsApplyHere else { return nil }
+        return Self.requirementLayouts[(caseInsensitive ? "i" : "c") + pattern].flatMap(RequirementLayout.requirement(fromLayout:))
     }
 
     func slotLayout(ofInlineList entries: [String]) -> StaticString? {

@@ -1,3 +1,4 @@
+import ICUText
 import Synchronization
 import Testing
 @testable import MTLintCore
@@ -82,6 +83,17 @@ import Testing
             #expect(ShippedLaidOutValues().requirement(ofPattern: regex.pattern, caseInsensitive: caseInsensitive) == fresh, "\(regex.pattern)")
             #expect(regex.requirement == fresh, "\(regex.pattern)")
         }
+    }
+
+    /// The laid-out requirements hold the building ICU's digits (`Nd`): they are read only
+    /// under that Unicode version, and the shipped number patterns' pairs hold those digits.
+    @Test func laidOutRequirementsHoldOnlyUnderTheirUnicodeVersion() throws {
+        #expect(EmbeddedLayouts.unicodeVersion == ICUText.unicodeVersion)
+        #expect(ShippedLaidOutValues.requirementsApply(unicodeVersion: ICUText.unicodeVersion))
+        #expect(!ShippedLaidOutValues.requirementsApply(unicodeVersion: "99.0"))
+        let decimalComma = try #require(EmbeddedLayouts.requirements.first { $0.pattern.contains("(\\d{1,3}),(\\d{1,2})") })
+        let pairs = try #require(RequirementLayout.requirement(fromLayout: decimalComma.layout)?.pairs)
+        #expect(pairs.contains { $0.second.contains(0x0663) && $0.second.contains(0x35) })
     }
 
     @Test func aRequirementLayoutRoundTrips() throws {
