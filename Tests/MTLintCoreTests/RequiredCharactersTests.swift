@@ -131,6 +131,17 @@ import PropertyBased
         #expect(regex.isCompiled)
     }
 
+    /// A digit right before `e` or `è` is a French ordinal's mark (`3e`, `20ème`); before the
+    /// letters of English suffixes (`1st`, `2nd`, `1990s`) it is common.
+    @Test func aDigitBeforeAnOrdinalLetterIsAPair() throws {
+        let found = try #require(pairs("([0-9]+)(?:ème|e)\\b"))
+        #expect(found == [.init(first: Set(0x30...0x39), second: [0x65, 0xE8])])
+        #expect(pairs("([0-9]+)(?:st|e)\\b") == nil)
+        #expect(pairs("[a-z](?:ème|e)") == nil)
+        #expect(!RequiredCharacters.CharacterPair.isCommon(0x33, 0xE8) && RequiredCharacters.CharacterPair.isCommon(0x33, 0x73))
+        #expect(RequiredCharacters.CharacterPair.isCommon(0x61, 0x65))
+    }
+
     @Test func linesWithoutThePairAreSkipped() throws {
         let rule = try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)")
         let linter = try Linter(rules: [rule])
@@ -167,7 +178,8 @@ import PropertyBased
 
 @Suite struct CommonPairTests {
     static let units: [UInt16] = [0x20, 0x09, 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x28, 0x29, 0x22, 0x27, 0x2D, 0x2013, 0x2014, 0x201C,
-                                  0x201D, 0x2018, 0x2019, 0x61, 0x5A, 0x35, 0xE9, 0x3A9, 0x5317, 0x25, 0xA0, 0x202F, 0xAB, 0xBB, 0x200B]
+                                  0x201D, 0x2018, 0x2019, 0x61, 0x5A, 0x35, 0xE9, 0x3A9, 0x5317, 0x25, 0xA0, 0x202F, 0xAB, 0xBB, 0x200B,
+                                  0x65, 0xE8, 0x31, 0x663, 0x73]
 
     @Test func setLevelCheckAgreesWithEveryPair() async {
         await propertyCheck(count: 1000, input: Gen<UInt16?>.element(of: Self.units).array(of: 1...5),

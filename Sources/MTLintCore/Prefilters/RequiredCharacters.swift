@@ -111,7 +111,10 @@ public enum RequiredCharacters {
             let firstWordish = first.contains(where: isWordish), secondWordish = second.contains(where: isWordish)
             func has(_ units: Units, _ unit: UInt16) -> Bool { units.contains(unit) }
             func hasAny(_ units: Units, _ list: [UInt16]) -> Bool { units.contains(where: list.contains) }
-            if firstWordish && secondWordish { return true }
+            // Two word characters, unless a digit before a letter rare after digits.
+            if secondWordish && first.contains(where: { isWordish($0) && !isDecimalDigit($0) }) { return true }
+            if first.contains(where: { isWordish($0) && isDecimalDigit($0) }),
+               second.contains(where: { isWordish($0) && !rareAfterDigit.contains($0) }) { return true }
             if has(first, space) && (secondWordish || hasAny(second, afterSpace)) { return true }
             if firstWordish && hasAny(second, afterWord) { return true }
             if hasAny(first, beforeSpace) && has(second, space) { return true }
@@ -126,11 +129,15 @@ public enum RequiredCharacters {
         static let afterWord: [UInt16] = [0x20, 0x2C, 0x2E, 0x3B, 0x3A, 0x27, 0x2019, 0x2D, 0x29, 0x22, 0x201D, 0x3F, 0x21]
         static let beforeSpace: [UInt16] = [0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x201D, 0x2019, 0x2013, 0x2014, 0x2D]
 
+        /// Letters that follow a digit directly almost only in French ordinals (`3e`, `20ème`):
+        /// English number suffixes (`1st`, `2nd`, `1990s`, `5km`, `9am`, `4x4`) start with others.
+        static let rareAfterDigit: [UInt16] = [0x65, 0xE8, 0xE9, 0xEA]  // e è é ê
+
         static func isWordish(_ u: UInt16) -> Bool { WordHash.isWordUnit(u) || UTF16.isSurrogate(u) }
 
         static func isCommon(_ a: UInt16, _ b: UInt16) -> Bool {
             let space: UInt16 = 0x20
-            if isWordish(a) && isWordish(b) { return true }
+            if isWordish(a) && isWordish(b) && !(isDecimalDigit(a) && rareAfterDigit.contains(b)) { return true }
             if a == space && (isWordish(b) || afterSpace.contains(b)) { return true }
             if isWordish(a) && afterWord.contains(b) { return true }
             if beforeSpace.contains(a) && b == space { return true }
