@@ -142,6 +142,46 @@ import PropertyBased
         #expect(RequiredCharacters.CharacterPair.isCommon(0x61, 0x65))
     }
 
+    /// Digits side by side make a run every match holds (`[1-9]\\d{3,5}`: four), across
+    /// zero-width atoms and optional digits, not across anything else; an alternation holds its
+    /// shortest branch's run; runs under three digits are in most numbers and filter nothing.
+    @Test func digitRunsEveryMatchHolds() {
+        func run(_ pattern: String) -> Int? { RequiredCharacters.requirement(of: pattern, caseInsensitive: false).digitRun }
+        #expect(run("(?=\\d)(?=[1-9]\\d{3,5}(?![\\p{N}.,])[ \\u00A0]\\p{Ll})(\\d+)") == 4)
+        #expect(run("\\d{1,3}(?:[ ]\\d{3})+") == 3)
+        #expect(run("(\\d{4})x") == 4)
+        #expect(run("\\d\\d?(?<![a-z])\\d\\b\\d") == 3)
+        #expect(run("[0-9]{2}x[0-9]{2}") == nil)
+        #expect(run("\\d\\d.\\d") == nil)
+        #expect(run("\\d{4}|[a-z]+") == nil)
+        #expect(run("\\d{4}|\\d{3}x") == 3)
+        #expect(run("(?:x\\d{4})?y") == nil)
+        #expect(run("(?!\\d{4})x") == nil)
+        #expect(run("19\\d\\d") == 4)
+    }
+
+    /// A line's run counts ASCII digits and, to stay on the safe side, every unit from U+0100
+    /// on but the spaces of General Punctuation; a line with text beyond the BMP passes every run.
+    @Test func lineDigitRuns() {
+        let document = Document("In 1999, 80 000 left.\nCall 12-34.\n٢٠٢٤ and é9\nx 𝟙𝟚 y\nSome 80\u{A0}000 and 1\u{202F}2")
+        let runs = CharacterTransitions.lineMasks(of: document, digitRuns: true).digitRuns
+        #expect(runs == [4, 2, 4, 255, 3])
+        #expect(CharacterTransitions.lineMasks(of: document, digitRuns: false).digitRuns.isEmpty)
+    }
+
+    /// A linter skips the lines without the run a pattern needs, and finds what it finds without
+    /// the filter.
+    @Test func linesWithoutTheDigitRunAreSkipped() throws {
+        let regex = SharedRegex(trusted: "(?<![\\d,.])([1-9]\\d{3,5}) (?=[a-z])")
+        let rule = Rule(id: "t/ungrouped", category: .other, severity: .warning, summary: "s", why: "w", scope: .line,
+                        matcher: PatternMatcherKind(regex: regex, reportGroup: 1), message: Template("x"), fix: nil)
+        let linter = try Linter(rules: [rule])
+        #expect(linter.lint(Document("In May, 80 000 left.\nCall 12-34 now.")).findings.isEmpty)
+        #expect(!regex.isCompiled)
+        let document = Document("No number.\nSome 25000 people and 312 more.\nAlso 4000 others.")
+        #expect(linter.lint(document).findings.map { document.location(of: $0.range.lowerBound).line } == [2, 3])
+    }
+
     @Test func linesWithoutThePairAreSkipped() throws {
         let rule = try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)")
         let linter = try Linter(rules: [rule])

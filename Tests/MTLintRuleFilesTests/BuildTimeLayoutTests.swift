@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func aRequirementLayoutRoundTrips() throws {
-        let patterns = ["\\d[ \\u00A0]\\d{3}\\b", "(?i)«\\s|\\s»", "[,.;:]{2}", "(?<=\\p{Ll})[A-Z]", "word", "\\d+, \\d+ ?%", "x|y", ",[ \\t]*,", "\\.[ \\t]?;", "\\d\\d?[ ,]+\\d"]
+        let patterns = ["\\d[ \\u00A0]\\d{3}\\b", "(?i)«\\s|\\s»", "[,.;:]{2}", "(?<=\\p{Ll})[A-Z]", "word", "\\d+, \\d+ ?%", "x|y", ",[ \\t]*,", "\\.[ \\t]?;", "\\d\\d?[ ,]+\\d", "[1-9]\\d{3,5} [a-z]"]
         var kinds = Set<String>()
         for pattern in patterns {
             for caseInsensitive in [false, true] {
@@ -108,16 +108,17 @@ import Testing
                 if requirement.characters != nil { kinds.insert("characters") }
                 if requirement.pairs != nil { kinds.insert("pairs") }
                 if requirement.pairs?.contains(where: { !$0.gap.isEmpty }) == true { kinds.insert("gap") }
+                if requirement.digitRun != nil { kinds.insert("digit run") }
             }
         }
         // The patterns cover each part of a layout.
-        #expect(kinds == ["characters", "pairs", "gap"])
+        #expect(kinds == ["characters", "pairs", "gap", "digit run"])
         let empty = RequiredCharacters.Requirement()
         #expect(Array(RequirementLayout.layout(of: empty).utf8).withUnsafeBufferPointer { RequirementLayout.requirement(fromLayout: $0) } == empty)
     }
 
     @Test func brokenRequirementLayoutsAreRefused() {
-        for broken in ["", "-\n-", "-\n-\n2\n. . . 0", "00zz\n-\n-", "-\n002c002e\n-", "-\n-\n1\n002c 0020 . 2", "-\n-\n-\nextra"] {
+        for broken in ["", "-\n-", "-\n-\n2\n. . . 0", "00zz\n-\n-", "-\n002c002e\n-", "-\n-\n1\n002c 0020 . 2", "-\n-\n-\nextra", "-\n-\n0\n-", "-\n-\nx\n-", "-\n-\n-\n-\nextra"] {
             let read = Array(broken.utf8).withUnsafeBufferPointer { RequirementLayout.requirement(fromLayout: $0) }
             #expect(read == nil, "\(broken.debugDescription)")
         }

@@ -149,6 +149,7 @@ if arguments.contains("--filters") || CommandLine.arguments.contains("--filters"
             var parts: [String] = []
             if let characters = requirement.characters { parts.append("characters " + shown(characters)) }
             if let transitions = requirement.transitions { parts.append(String(format: "transitions %04x", transitions)) }
+            if let run = requirement.digitRun { parts.append("a run of \(run) digits") }
             if let pairs = requirement.pairs {
                 parts.append("pairs " + pairs.map { pair in
                     shown(pair.first) + (pair.gap.isEmpty ? "" : shown(pair.gap) + (pair.gapRequired ? "+" : "*")) + shown(pair.second)

@@ -76,16 +76,32 @@ public enum CharacterTransitions {
     }
 
     /// The transitions present on each line of `document`, in one pass.
-    static func lineMasks(of document: Document) -> [UInt16] {
+    static func lineMasks(of document: Document) -> [UInt16] { lineMasks(of: document, digitRuns: false).transitions }
+
+    /// The transitions present on each line of `document` and, with `digitRuns`, each line's
+    /// longest run of units that may be decimal digits (see `RequiredCharacters.Requirement.digitRun`;
+    /// capped at 255), in one pass. Every unit from U+0100 on counts as a digit, save General
+    /// Punctuation (the spaces numbers are grouped with), and a line with text beyond the BMP
+    /// gets 255: prose writes its numbers in ASCII, and the count must never fall short of what
+    /// ICU's `\d` sees.
+    static func lineMasks(of document: Document, digitRuns: Bool) -> (transitions: [UInt16], digitRuns: [UInt8]) {
         let units = document.text.units
         var masks = [UInt16](repeating: 0, count: document.lines.count)
+        var runs = [UInt8](repeating: 0, count: digitRuns ? document.lines.count : 0)
         latin1Indices.withUnsafeBufferPointer { latin1 in
             for (lineIndex, line) in document.lines.enumerated() {
                 var mask: UInt16 = 0
                 var previous: UInt16 = 3
                 var astral = false
+                var run = 0, longest = 0
                 for i in line.content {
                     let u = units[i]
+                    if digitRuns {
+                        // Latin-1 and General Punctuation (no-break and thin spaces) hold no digits.
+                        let mayBeDigit = u &- 0x30 < 10 || (u >= 0x100 && !(u >= 0x2000 && u < 0x2070))
+                        run = mayBeDigit ? run + 1 : 0
+                        longest = max(longest, run)
+                    }
                     let current: UInt16
                     if u < 0x100 {
                         current = latin1[Int(u)]
@@ -100,8 +116,9 @@ public enum CharacterTransitions {
                     previous = current
                 }
                 masks[lineIndex] = astral ? 0xFFFF : mask  // astral text: assume anything
+                if digitRuns { runs[lineIndex] = astral ? UInt8.max : UInt8(min(longest, Int(UInt8.max))) }
             }
         }
-        return masks
+        return (masks, runs)
     }
 }

@@ -10,6 +10,8 @@ public final class DocumentScan {
     let transitionMasks: [UInt16]
     /// Bits of the character pairs on each line.
     let pairMasks: [UInt64]
+    /// Each line's longest run of possible digits (when some regex needs a run).
+    let digitRuns: [UInt8]
     private let words: WordScanWords
     private var cachedWordHits: [(position: Int, hash: UInt64)]?
     private var linesByLiterals: [ObjectIdentifier: [Bool]] = [:]
@@ -35,7 +37,12 @@ public final class DocumentScan {
         self.prefilter = prefilter
         self.words = words
         (lineMasks, pairMasks) = prefilter.isEmpty ? ([], []) : prefilter.lineMasks(of: document)
-        transitionMasks = prefilter.usesTransitions ? CharacterTransitions.lineMasks(of: document) : []
+        if prefilter.usesTransitions || prefilter.usesDigitRuns {
+            let masks = CharacterTransitions.lineMasks(of: document, digitRuns: prefilter.usesDigitRuns)
+            (transitionMasks, digitRuns) = (prefilter.usesTransitions ? masks.transitions : [], masks.digitRuns)
+        } else {
+            (transitionMasks, digitRuns) = ([], [])
+        }
     }
 
     /// Where each word registered by phrase rules and `requires:` lists starts, in text order.
@@ -136,15 +143,25 @@ public final class DocumentScan {
         let bit = prefilter.bit(for: regex)
         let transitions = prefilter.transitions(for: regex)
         let pairs = prefilter.pairs(for: regex)
-        guard bit != nil || transitions != nil || pairs != nil else { return segments }
+        let run = prefilter.digitRun(for: regex).map { UInt8(clamping: $0) }
+        guard bit != nil || transitions != nil || pairs != nil || run != nil else { return segments }
         // Local constants: the closure runs for every segment of every filtered regex, and a
         // property read through `self` retains and releases the array each time.
         let lineMasks = self.lineMasks, transitionMasks = self.transitionMasks, pairMasks = self.pairMasks
+        let digitRuns = self.digitRuns
         return filter(segments) { lines, oneLine in
             if let bit {
                 if oneLine {
                     if lineMasks[lines.lowerBound] & bit == 0 { return false }
                 } else if !lines.contains(where: { lineMasks[$0] & bit != 0 }) {
+                    return false
+                }
+            }
+            // A run of digits never spans a line break: some line must hold it.
+            if let run {
+                if oneLine {
+                    if digitRuns[lines.lowerBound] < run { return false }
+                } else if !lines.contains(where: { digitRuns[$0] >= run }) {
                     return false
                 }
             }
@@ -180,6 +197,7 @@ public final class DocumentScan {
         if let bit = prefilter.bit(for: regex), lineMasks[index] & bit == 0 { return false }
         if let transitions = prefilter.transitions(for: regex), transitionMasks[index] & transitions == 0 { return false }
         if let pairs = prefilter.pairs(for: regex), pairMasks[index] & pairs == 0 { return false }
+        if let run = prefilter.digitRun(for: regex), Int(digitRuns[index]) < run { return false }
         return true
     }
 }
@@ -201,11 +219,13 @@ final class CharacterPrefilter {
     /// The bits of those pairs, which their two characters side by side do not make.
     private var requiredGapBits: UInt64 = 0
     private var pairBits: [ObjectIdentifier: UInt64] = [:]
+    private var digitRuns: [ObjectIdentifier: Int] = [:]
 
     var isEmpty: Bool { table == nil && pairFirst == nil }
     /// Whether it was made from the regexes' detailed requirements.
     let isDetailed: Bool
     var usesTransitions: Bool { !transitionMasks.isEmpty }
+    var usesDigitRuns: Bool { !digitRuns.isEmpty }
 
     /// `detailed`: use each regex's `detailedRequirement` (see `SharedRegex`).
     init(regexes: [SharedRegex], literals: [RequiredLiterals] = [], detailed: Bool = true) {
@@ -227,6 +247,7 @@ final class CharacterPrefilter {
             if let transitions = requirement.transitions {
                 transitionMasks[ObjectIdentifier(regex)] = transitions
             }
+            if let run = requirement.digitRun { digitRuns[ObjectIdentifier(regex)] = run }
             if let required = requirement.characters, let made = bit(for: required) { bits[ObjectIdentifier(regex)] = made }
             if let pairs = requirement.pairs {
                 var mask: UInt64 = 0
@@ -280,6 +301,7 @@ final class CharacterPrefilter {
     func bit(for literals: RequiredLiterals) -> UInt64? { bits[ObjectIdentifier(literals)] }
     func transitions(for regex: SharedRegex) -> UInt16? { transitionMasks[ObjectIdentifier(regex)] }
     func pairs(for regex: SharedRegex) -> UInt64? { pairBits[ObjectIdentifier(regex)] }
+    func digitRun(for regex: SharedRegex) -> Int? { digitRuns[ObjectIdentifier(regex)] }
 
     /// One walk over every line's units: the character bits and the pair bits it holds. A line
     /// of one unit has no pair; pair sets list BMP characters only, so a line with a surrogate

@@ -26,7 +26,8 @@ public enum RequiredCharacters {
         // Each is a necessary condition, so a segment must meet all of them.
         return Requirement(characters: result.chars.flatMap { useful($0) ? $0.set : nil },
                            transitions: result.transitions.flatMap { CharacterTransitions.useful($0) ? $0 : nil },
-                           pairs: result.pairs.flatMap { $0.allSatisfy(\.isUseful) && !$0.isEmpty ? $0.map(\.characterPair) : nil })
+                           pairs: result.pairs.flatMap { $0.allSatisfy(\.isUseful) && !$0.isEmpty ? $0.map(\.characterPair) : nil },
+                           digitRun: result.digitRun >= usefulDigitRun ? result.digitRun : nil)
     }
 
     /// Whether the pattern holds `(?i` (a group or the rest of the pattern matched case-insensitively).
@@ -46,11 +47,16 @@ public enum RequiredCharacters {
         public var transitions: UInt16?
         /// Two characters side by side: every match holds one of these pairs.
         public var pairs: [CharacterPair]?
+        /// A run of at least this many decimal digits side by side: every match holds one
+        /// (`[1-9]\d{3}`: four). Set from `usefulDigitRun` up, since shorter runs are in most
+        /// numbers.
+        public var digitRun: Int?
 
-        public init(characters: Set<UInt16>? = nil, transitions: UInt16? = nil, pairs: [CharacterPair]? = nil) {
+        public init(characters: Set<UInt16>? = nil, transitions: UInt16? = nil, pairs: [CharacterPair]? = nil, digitRun: Int? = nil) {
             self.characters = characters
             self.transitions = transitions
             self.pairs = pairs
+            self.digitRun = digitRun
         }
     }
 
@@ -195,6 +201,16 @@ public enum RequiredCharacters {
         }
     }
 
+    /// The shortest digit run worth a filter: most lines with a number have two digits side by
+    /// side (`10`, `25`), far fewer three, and few four (a year, `2,500` written `2500`).
+    static let usefulDigitRun = 3
+
+    /// Whether every character of `set` is a decimal digit (`\d`, `[0-9]`, `[1-9]`).
+    static func isDigits(_ set: UnitSet?) -> Bool {
+        guard let set, !set.isEmpty else { return false }
+        return set.allSatisfy(CharacterPair.isDecimalDigit)
+    }
+
     /// Rough cost of a candidate set: how often its characters occur in English text.
     static func score(_ set: UnitSet) -> Int {
         set.reduce(0) { total, unit in
@@ -252,6 +268,8 @@ public enum RequiredCharacters {
             var isOneCharacter = false
             /// A look-ahead's text follows the position, a look-behind's precedes it.
             var look: Look = .none
+            /// The longest run of decimal digits side by side that every match holds (0: none known).
+            var digitRun = 0
 
             enum Look { case none, ahead, behind }
 
@@ -264,8 +282,11 @@ public enum RequiredCharacters {
         mutating func alternation() -> Atom {
             var result = Atom(chars: [], transitions: 0, pairs: [], first: 0, last: 0, firstChars: [], lastChars: [])
             var allZeroWidth = true
+            var firstBranch = true
             while true {
                 let branch = sequence()
+                result.digitRun = firstBranch ? branch.digitRun : min(result.digitRun, branch.digitRun)
+                firstBranch = false
                 if let chars = branch.chars, result.chars != nil { result.chars?.formUnion(chars) } else { result.chars = nil }
                 if let transitions = branch.transitions, result.transitions != nil { result.transitions? |= transitions } else { result.transitions = nil }
                 if let pairs = branch.pairs, result.pairs != nil { result.pairs?.append(contentsOf: pairs) } else { result.pairs = nil }
@@ -303,6 +324,10 @@ public enum RequiredCharacters {
             var acrossFirst: UnitSet?
             var acrossGap: UnitSet?
             var consumedAny = false
+            // Digits the atoms just read consume side by side, and the longest such run (or
+            // inner run of a mandatory atom) every match holds.
+            var digitRun = 0
+            var bestDigitRun = 0
             func size(_ pairs: [UnitPair]) -> Int { pairs.reduce(0) { $0 + $1.size } }
             func consider(pair first: UnitSet?, _ second: UnitSet?, gap: UnitSet = UnitSet(), gapRequired: Bool = false) {
                 guard let first, let second else { return }
@@ -325,10 +350,21 @@ public enum RequiredCharacters {
             while !atEnd, current != 0x7C, current != 0x29 /* ) */ {
                 guard let atom = atom() else {
                     skipToBranchEnd()
-                    return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPairs)
+                    return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPairs, digitRun: bestDigitRun)
                 }
                 let minimum = quantifierMinimum()
                 let mandatory = minimum > 0
+                if mandatory { bestDigitRun = max(bestDigitRun, atom.digitRun) }
+                // A zero-width atom leaves the digits around it side by side; a digit, however
+                // often, adds its minimum; anything else may put a non-digit between.
+                if !atom.zeroWidth {
+                    if atom.isOneCharacter && isDigits(atom.firstChars) {
+                        digitRun += minimum
+                        bestDigitRun = max(bestDigitRun, digitRun)
+                    } else {
+                        digitRun = 0
+                    }
+                }
                 if atom.zeroWidth {
                     if mandatory {
                         consider(atom.chars)
@@ -394,7 +430,7 @@ public enum RequiredCharacters {
             }
             return Atom(chars: bestChars, transitions: bestTransitions, pairs: bestPairs,
                         first: first ?? CharacterTransitions.anyClass, last: last,
-                        firstChars: firstChars ?? nil, lastChars: lastChars, zeroWidth: !consumedAny)
+                        firstChars: firstChars ?? nil, lastChars: lastChars, zeroWidth: !consumedAny, digitRun: bestDigitRun)
         }
 
         /// Gives up on this branch: skip to its end, keeping nesting balanced.
@@ -661,7 +697,7 @@ public enum RequiredCharacters {
         }
 
         /// Reads a quantifier after an atom; how many times the atom must occur at least
-        /// (capped at 2: what matters is none, once, or repeated).
+        /// (capped at 1,000).
         mutating func quantifierMinimum() -> Int {
             guard !atEnd else { return 1 }
             var minimum = 1
@@ -676,7 +712,7 @@ public enum RequiredCharacters {
                 guard digits > 0 else { return 1 }  // a literal {
                 while j < units.count, units[j] != 0x7D { j += 1 }
                 index = min(j + 1, units.count)
-                minimum = min(count, 2)
+                minimum = count
             default: return 1
             }
             if !atEnd, current == 0x3F || current == 0x2B { index += 1 }  // lazy or possessive

@@ -4,13 +4,15 @@
 /// and decoding a shipped rule reads it back (`requirement(fromLayout:)`, through
 /// `LaidOutValues`). A test checks every shipped pattern's against a fresh analysis.
 ///
-/// A layout is lines of ASCII: the characters, then the transitions, then the number of pairs
-/// followed by one line per pair (`first second gap required`). A set is its units in 4 hex
-/// digits each, ascending, `.` when empty; `-` stands for nil.
+/// A layout is lines of ASCII: the characters, then the transitions, then the digit run (in
+/// decimal), then the number of pairs followed by one line per pair (`first second gap
+/// required`). A set is its units in 4 hex digits each, ascending, `.` when empty; `-` stands
+/// for nil.
 public enum RequirementLayout {
     public static func layout(of requirement: RequiredCharacters.Requirement) -> String {
         func units(_ set: Set<UInt16>) -> String { set.isEmpty ? "." : HexField.text(set) }
-        var lines = [requirement.characters.map(units) ?? "-", requirement.transitions.map { units([$0]) } ?? "-"]
+        var lines = [requirement.characters.map(units) ?? "-", requirement.transitions.map { units([$0]) } ?? "-",
+                     requirement.digitRun.map { String($0) } ?? "-"]
         if let pairs = requirement.pairs {
             lines.append(String(pairs.count))
             lines += pairs.map { "\(units($0.first)) \(units($0.second)) \(units($0.gap)) \($0.gapRequired ? 1 : 0)" }
@@ -27,7 +29,7 @@ public enum RequirementLayout {
 
     static func requirement(fromLayout bytes: UnsafeBufferPointer<UInt8>) -> RequiredCharacters.Requirement? {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard lines.count >= 3 else { return nil }
+        guard lines.count >= 4 else { return nil }
         var requirement = RequiredCharacters.Requirement()
         if !isNil(lines[0]) {
             guard let characters = units(lines[0]) else { return nil }
@@ -37,12 +39,16 @@ public enum RequirementLayout {
             guard let transitions = units(lines[1]), transitions.count == 1 else { return nil }
             requirement.transitions = transitions.first
         }
-        if isNil(lines[2]) {
-            guard lines.count == 3 else { return nil }
+        if !isNil(lines[2]) {
+            guard let run = Int(String(decoding: lines[2], as: UTF8.self)), run > 0 else { return nil }
+            requirement.digitRun = run
+        }
+        if isNil(lines[3]) {
+            guard lines.count == 4 else { return nil }
         } else {
-            guard let count = Int(String(decoding: lines[2], as: UTF8.self)), count == lines.count - 3 else { return nil }
+            guard let count = Int(String(decoding: lines[3], as: UTF8.self)), count == lines.count - 4 else { return nil }
             var pairs: [RequiredCharacters.CharacterPair] = []
-            for line in lines.dropFirst(3) {
+            for line in lines.dropFirst(4) {
                 let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
                 guard fields.count == 4, let first = units(fields[0]), let second = units(fields[1]), let gap = units(fields[2]),
                       fields[3].count == 1, let required = fields[3].first, required == UInt8(ascii: "0") || required == UInt8(ascii: "1")
