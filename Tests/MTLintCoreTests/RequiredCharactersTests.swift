@@ -182,6 +182,23 @@ import PropertyBased
         #expect(linter.lint(document).findings.map { document.location(of: $0.range.lowerBound).line } == [2, 3])
     }
 
+    /// Character and pair sets get their filter bits by fingerprint: equal sets share one, and
+    /// sets that differ, even by one member among dozens, get their own.
+    @Test func setsAreToldApartByFingerprint() {
+        let digits = Set<UInt16>(0x30...0x39).union(0x660...0x669)
+        #expect(CharacterPrefilter.fingerprint(digits) == CharacterPrefilter.fingerprint(Set(Array(digits).reversed())))
+        #expect(CharacterPrefilter.fingerprint(digits) != CharacterPrefilter.fingerprint(digits.union([0x6F0])))
+        #expect(CharacterPrefilter.fingerprint([]) != CharacterPrefilter.fingerprint([0]))
+        #expect(CharacterPrefilter.fingerprint([0x2C, 0x2E]) != CharacterPrefilter.fingerprint([0x2C]))
+        #expect(Set((0..<2000).map { CharacterPrefilter.fingerprint([UInt16($0)]) }).count == 2000)
+        // Two rules with the same pair share its bit and each still filters.
+        let document = Document("A 12,5 rise.\nNo figure.\nIt was 3,2.")
+        let regexes = [SharedRegex(trusted: "(\\d),(\\d)"), SharedRegex(trusted: "\\b(\\d+),(\\d)")]
+        let scan = DocumentScan(document: document, prefilter: CharacterPrefilter(regexes: regexes, detailed: false),
+                                words: WordScanWords(wanted: [], followers: [:]))
+        for regex in regexes { #expect(document.lines.indices.filter { scan.lineMayMatch($0, regex) } == [0, 2]) }
+    }
+
     @Test func linesWithoutThePairAreSkipped() throws {
         let rule = try TestRules.pattern("t/double", "(?<=\\S) {2,}(?=\\S)")
         let linter = try Linter(rules: [rule])

@@ -230,18 +230,24 @@ final class CharacterPrefilter {
     /// `detailed`: use each regex's `detailedRequirement` (see `SharedRegex`).
     init(regexes: [SharedRegex], literals: [RequiredLiterals] = [], detailed: Bool = true) {
         isDetailed = detailed
-        var setBits: [Set<UInt16>: UInt64] = [:]
+        // Distinct sets and pairs get a bit each, told apart by fingerprint (see `fingerprint`):
+        // hashing a set through `Hasher` hashes every member, hundreds for the digits.
+        var setBits: [UInt64: UInt64] = [:]
+        var sets: [(set: Set<UInt16>, bit: UInt64)] = []
         func bit(for set: Set<UInt16>) -> UInt64? {
-            if let known = setBits[set] { return known }
-            guard setBits.count < 64 else { return nil }  // out of bits: not filtered
-            let made = UInt64(1) << UInt64(setBits.count)
-            setBits[set] = made
+            let key = Self.fingerprint(set)
+            if let known = setBits[key] { return known }
+            guard sets.count < 64 else { return nil }  // out of bits: not filtered
+            let made = UInt64(1) << UInt64(sets.count)
+            setBits[key] = made
+            sets.append((set, made))
             return made
         }
         for literal in literals where !literal.characters.isEmpty {
             if let made = bit(for: literal.characters) { bits[ObjectIdentifier(literal)] = made }
         }
-        var pairSetBits: [RequiredCharacters.CharacterPair: UInt64] = [:]
+        var pairSetBits: [PairKey: UInt64] = [:]
+        var pairSets: [(pair: RequiredCharacters.CharacterPair, bit: UInt64)] = []
         for regex in regexes {
             let requirement = detailed ? regex.detailedRequirement : regex.requirement
             if let transitions = requirement.transitions {
@@ -252,11 +258,14 @@ final class CharacterPrefilter {
             if let pairs = requirement.pairs {
                 var mask: UInt64 = 0
                 for pair in pairs {
-                    if let known = pairSetBits[pair] {
+                    let key = PairKey(first: Self.fingerprint(pair.first), second: Self.fingerprint(pair.second),
+                                      gap: Self.fingerprint(pair.gap), gapRequired: pair.gapRequired)
+                    if let known = pairSetBits[key] {
                         mask |= known
-                    } else if pairSetBits.count < 64 {
-                        let made = UInt64(1) << UInt64(pairSetBits.count)
-                        pairSetBits[pair] = made
+                    } else if pairSets.count < 64 {
+                        let made = UInt64(1) << UInt64(pairSets.count)
+                        pairSetBits[key] = made
+                        pairSets.append((pair, made))
                         mask |= made
                     } else {
                         mask = 0
@@ -266,16 +275,16 @@ final class CharacterPrefilter {
                 if mask != 0 { pairBits[ObjectIdentifier(regex)] = mask }
             }
         }
-        if !setBits.isEmpty {
+        if !sets.isEmpty {
             let table = UnitMaskTable()
-            for (set, bit) in setBits {
+            for (set, bit) in sets {
                 for unit in set { table.insert(bit, for: unit) }
             }
             self.table = table
         }
-        if !pairSetBits.isEmpty {
+        if !pairSets.isEmpty {
             let first = UnitMaskTable(), second = UnitMaskTable()
-            for (pair, bit) in pairSetBits {
+            for (pair, bit) in pairSets {
                 for unit in pair.first { first.insert(bit, for: unit) }
                 for unit in pair.second { second.insert(bit, for: unit) }
             }
@@ -283,7 +292,7 @@ final class CharacterPrefilter {
             pairSecond = second
             // The gap characters of the pairs with an optional gap and of those with a required one.
             func gapTable(required: Bool) -> UnitMaskTable? {
-                let gapped = pairSetBits.filter { !$0.key.gap.isEmpty && $0.key.gapRequired == required }
+                let gapped = pairSets.filter { !$0.pair.gap.isEmpty && $0.pair.gapRequired == required }
                 guard !gapped.isEmpty else { return nil }
                 let table = UnitMaskTable()
                 for (pair, bit) in gapped {
@@ -293,8 +302,29 @@ final class CharacterPrefilter {
             }
             pairGap = gapTable(required: false)
             pairRequiredGap = gapTable(required: true)
-            requiredGapBits = pairSetBits.reduce(0) { $1.key.gapRequired ? $0 | $1.value : $0 }
+            requiredGapBits = pairSets.reduce(0) { $1.pair.gapRequired ? $0 | $1.bit : $0 }
         }
+    }
+
+    /// A pair's sets by fingerprint (see `CharacterPrefilter.fingerprint`).
+    private struct PairKey: Hashable {
+        let first: UInt64, second: UInt64, gap: UInt64
+        let gapRequired: Bool
+    }
+
+    /// An order-independent fingerprint of a set of units: the sum of its members mixed
+    /// (SplitMix64's finaliser) and its size. Two different sets with one fingerprint would share
+    /// a bit, whose tables then hold both: lines with either pass, so a filter can only let
+    /// more lines through, never skip one that holds what a regex needs.
+    static func fingerprint(_ set: Set<UInt16>) -> UInt64 {
+        var sum = UInt64(set.count) &* 0x9E37_79B9_7F4A_7C15
+        for unit in set {
+            var z = UInt64(unit) &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            sum &+= z ^ (z >> 31)
+        }
+        return sum
     }
 
     func bit(for regex: SharedRegex) -> UInt64? { bits[ObjectIdentifier(regex)] }

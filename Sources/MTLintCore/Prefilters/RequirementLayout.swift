@@ -65,9 +65,19 @@ public enum RequirementLayout {
     }
 
     /// The units of a field of 4-digit hex numbers, or `.` for none; nil if it is neither.
+    /// A large set is decoded once per process (`decodedSets`).
     private static func units(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Set<UInt16>? {
         if field.count == 1 && field.first == UInt8(ascii: ".") { return [] }
         guard !field.isEmpty else { return nil }
-        return HexField.values(field, as: UInt16.self)
+        guard field.count >= 256 else { return HexField.values(field, as: UInt16.self) }
+        let text = String(decoding: field, as: UTF8.self)
+        if let known = decodedSets.withLock({ $0[text] }) { return known }
+        guard let made = HexField.values(field, as: UInt16.self) else { return nil }
+        decodedSets.withLock { $0[text] = made }
+        return made
     }
+
+    /// Large sets by their field's text: the decimal digits (hundreds of units, each hashed into
+    /// a `Set`) stand in the pairs of most number patterns.
+    private static let decodedSets = Locked<[String: Set<UInt16>]>([:])
 }
