@@ -79,7 +79,7 @@ import PropertyBased
 
     @Test func lineMasks() {
         let lowerUpper = CharacterTransitions.mask(from: CharacterTransitions.lower, to: CharacterTransitions.upper)
-        let masks = CharacterTransitions.lineMasks(of: Document("likeRELATED\nA plain line.\n👍 astral"))
+        let masks = CharacterTransitions.lineMasks(of: Document("likeRELATED\nA plain line.\n👍 astral"), digitRuns: false).transitions
         #expect(masks[0] & lowerUpper != 0)
         #expect(masks[1] & lowerUpper == 0)
         #expect(masks[2] == 0xFFFF)  // astral text: anything may be there

@@ -75,9 +75,6 @@ public enum CharacterTransitions {
         }
     }
 
-    /// The transitions present on each line of `document`, in one pass.
-    static func lineMasks(of document: Document) -> [UInt16] { lineMasks(of: document, digitRuns: false).transitions }
-
     /// The transitions present on each line of `document` and, with `digitRuns`, each line's
     /// longest run of units that may be decimal digits (see `RequiredCharacters.Requirement.digitRun`;
     /// capped at 255), in one pass. Every unit from U+0100 on counts as a digit, save General

@@ -149,22 +149,13 @@ public final class DocumentScan {
         // property read through `self` retains and releases the array each time.
         let lineMasks = self.lineMasks, transitionMasks = self.transitionMasks, pairMasks = self.pairMasks
         let digitRuns = self.digitRuns
+        @inline(__always) func someLine(_ lines: Range<Int>, _ oneLine: Bool, _ holds: (Int) -> Bool) -> Bool {
+            oneLine ? holds(lines.lowerBound) : lines.contains(where: holds)
+        }
         return filter(segments) { lines, oneLine in
-            if let bit {
-                if oneLine {
-                    if lineMasks[lines.lowerBound] & bit == 0 { return false }
-                } else if !lines.contains(where: { lineMasks[$0] & bit != 0 }) {
-                    return false
-                }
-            }
-            // A run of digits never spans a line break: some line must hold it.
-            if let run {
-                if oneLine {
-                    if digitRuns[lines.lowerBound] < run { return false }
-                } else if !lines.contains(where: { digitRuns[$0] >= run }) {
-                    return false
-                }
-            }
+            // A required character, or a run of digits (which never spans a line break), is on some line.
+            if let bit, !someLine(lines, oneLine, { lineMasks[$0] & bit != 0 }) { return false }
+            if let run, !someLine(lines, oneLine, { digitRuns[$0] >= run }) { return false }
             // Transitions and pairs across a line break are not tracked: several lines pass.
             if oneLine, let transitions, transitionMasks[lines.lowerBound] & transitions == 0 { return false }
             if oneLine, let pairs, pairMasks[lines.lowerBound] & pairs == 0 { return false }
