@@ -13,8 +13,9 @@
 /// - `Nd` is POSIX `xdigit` without the Latin and full-width letters A–F.
 ///
 /// The ranges are Unicode 15.0's (ICU 72); with any other Unicode version patterns compile as
-/// written. A pattern that may match case-insensitively anywhere is left as written too: ICU
-/// closes each set over case, and the closure of the spelling is not the category's closure.
+/// written. An escape in a part of a pattern that matches case-insensitively is left as written
+/// too: ICU closes each set there over case, and the closure of the spelling is not the
+/// category's closure. The part outside (a name in `(?-i:…)`, text after `(?i:…)`) is respelled.
 /// `GeneralCategorySpellingTests` checks each spelling against ICU's own sets.
 public enum GeneralCategorySpelling {
     /// A category's spelling: the binary property, the ranges it has beyond the category, and
@@ -82,15 +83,31 @@ public enum GeneralCategorySpelling {
         expressions.first { $0.name.elementsEqual(name) }?.expression
     }
 
-    /// `pattern` with each `\p{L}`, `\p{Ll}`, `\p{Lu}` and `\p{Nd}` spelled the cheaper way;
-    /// nil when it has none to respell, may match case-insensitively, or the data differs.
-    public static func respelled(_ pattern: [UInt16], caseInsensitive: Bool) -> [UInt16]? {
-        guard applies, !caseInsensitive, pattern.count >= 5, !mayIgnoreCase(pattern) else { return nil }
+    /// `pattern` with each `\p{L}`, `\p{Ll}`, `\p{Lu}` and `\p{Nd}` spelled the cheaper way where
+    /// the pattern matches case-sensitively; nil when it has none to respell, the data differs,
+    /// or its structure is not the one `CaseScopes` can follow.
+    ///
+    /// Case-insensitivity is followed group by group, as ICU applies it: `caseInsensitive` (the
+    /// whole pattern) or `(?i)` up to the end of the enclosing group, `(?i:…)` and `(?-i:…)` for
+    /// their own. An escape inside a case-insensitive part is left as written.
+    public static func respelled(_ pattern: [UInt16], caseInsensitive: Bool, comments: Bool = false) -> [UInt16]? {
+        guard applies, !comments, pattern.count >= 5, hasCategoryEscape(pattern) else { return nil }
+        var scopes = CaseScopes(ignoresCase: caseInsensitive)
         var result: [UInt16] = []
         var copied = 0
         var index = 0
-        while index + 1 < pattern.count {
-            guard pattern[index] == backslash else { index += 1; continue }
+        while index < pattern.count {
+            let current = pattern[index]
+            guard current == backslash else {
+                if CaseScopes.isStructural(current) {
+                    guard let next = scopes.step(pattern, at: index) else { return nil }
+                    index = next
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            guard index + 1 < pattern.count else { break }
             let next = pattern[index + 1]
             if next == unit("Q") {
                 // Quoted text up to `\E` is literal.
@@ -99,7 +116,7 @@ public enum GeneralCategorySpelling {
                 index += 2
                 continue
             }
-            if next == unit("p"), index + 2 < pattern.count, pattern[index + 2] == unit("{"),
+            if next == unit("p"), !scopes.ignoresCase, index + 2 < pattern.count, pattern[index + 2] == unit("{"),
                let close = pattern[(index + 3)...].prefix(4).firstIndex(of: unit("}")),
                let expression = expression(named: pattern[(index + 3)..<close]),
                !isBesideHyphen(pattern, escape: index, close: close) {
@@ -112,9 +129,100 @@ public enum GeneralCategorySpelling {
             }
             index += 2  // any other escape, `\\` included
         }
-        guard copied > 0 else { return nil }
+        guard copied > 0, scopes.isBalanced else { return nil }
         result += pattern[copied...]
         return result
+    }
+
+    /// Whether `\p{` is followed by a name with a spelling and `}` somewhere (quoted or not): most
+    /// patterns have none, and are passed over without following their groups.
+    private static func hasCategoryEscape(_ pattern: [UInt16]) -> Bool {
+        var index = 0
+        while index + 3 < pattern.count {
+            if pattern[index] == backslash, pattern[index + 1] == unit("p"), pattern[index + 2] == unit("{"),
+               let close = pattern[(index + 3)...].prefix(4).firstIndex(of: unit("}")),
+               expression(named: pattern[(index + 3)..<close]) != nil {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Where a pattern matches case-insensitively, followed one unit at a time outside escapes:
+    /// each group keeps the state of its opening to restore at its close; brackets (sets, in
+    /// which parentheses are literal) are counted. What it cannot follow (a comment group, the
+    /// free-spacing flag, whose comments may hold parentheses) stops it.
+    struct CaseScopes {
+        private(set) var ignoresCase: Bool
+        private var restoredAtClose: [Bool] = []
+        private var setDepth = 0
+
+        init(ignoresCase: Bool) { self.ignoresCase = ignoresCase }
+
+        var isBalanced: Bool { restoredAtClose.isEmpty && setDepth == 0 }
+
+        /// Whether `unit` opens or closes a group or a set: the units `step` is for.
+        static func isStructural(_ unit: UInt16) -> Bool {
+            unit == 0x28 || unit == 0x29 || unit == 0x5B || unit == 0x5D  // ( ) [ ]
+        }
+
+        /// The index after the construct at `index` (a structural unit), or nil to give up.
+        mutating func step(_ pattern: [UInt16], at index: Int) -> Int? {
+            let current = pattern[index]
+            if setDepth > 0 {
+                if current == unit("[") {
+                    setDepth += 1
+                    return Self.afterSetOpening(pattern, at: index)
+                }
+                if current == unit("]") { setDepth -= 1 }
+                return index + 1
+            }
+            switch current {
+            case unit("["):
+                setDepth = 1
+                return Self.afterSetOpening(pattern, at: index)
+            case unit(")"):
+                guard let restored = restoredAtClose.popLast() else { return nil }
+                ignoresCase = restored
+                return index + 1
+            case unit("("):
+                restoredAtClose.append(ignoresCase)
+                guard index + 1 < pattern.count, pattern[index + 1] == unit("?") else { return index + 1 }
+                if index + 2 < pattern.count, pattern[index + 2] == unit("#") { return nil }
+                // Flags: `(?i)`, `(?-i:`, `(?si)`; any other `(?` construct keeps the state.
+                var flag = index + 2
+                var turningOn = true
+                var setsIgnoreCase: Bool?
+                while flag < pattern.count, let scalar = Unicode.Scalar(pattern[flag]),
+                      scalar.isASCII, scalar.properties.isAlphabetic || scalar == "-" {
+                    if scalar == "-" { turningOn = false }
+                    if scalar == "x", turningOn { return nil }
+                    if scalar == "i" { setsIgnoreCase = turningOn }
+                    flag += 1
+                }
+                guard flag > index + 2 else { return index + 2 }
+                guard flag < pattern.count else { return nil }
+                if pattern[flag] == unit(")") {
+                    // A setting for the rest of the enclosing group: no group of its own.
+                    restoredAtClose.removeLast()
+                } else if pattern[flag] != unit(":") {
+                    return nil
+                }
+                if let setsIgnoreCase { ignoresCase = setsIgnoreCase }
+                return flag + 1
+            default:
+                return index + 1
+            }
+        }
+
+        /// After a set's `[` (and `^`): a `]` there is a literal, not the set's end.
+        private static func afterSetOpening(_ pattern: [UInt16], at index: Int) -> Int {
+            var next = index + 1
+            if next < pattern.count, pattern[next] == unit("^") { next += 1 }
+            if next < pattern.count, pattern[next] == unit("]") { next += 1 }
+            return next
+        }
     }
 
     /// Whether a hyphen touches the escape in a way ICU reads differently once the escape is a
@@ -130,21 +238,4 @@ public enum GeneralCategorySpelling {
     private static let backslash = unit("\\")
 
     private static func unit(_ character: Unicode.Scalar) -> UInt16 { UInt16(character.value) }
-
-    /// Whether an inline flag group (`(?i)`, `(?i:`, `(?-i:`, `(?si)`) names case: the pattern is
-    /// then left as written (a false alarm only costs the saving).
-    static func mayIgnoreCase(_ pattern: [UInt16]) -> Bool {
-        var index = 0
-        while index + 2 < pattern.count {
-            defer { index += 1 }
-            guard pattern[index] == unit("("), pattern[index + 1] == unit("?") else { continue }
-            var flag = index + 2
-            while flag < pattern.count, let scalar = Unicode.Scalar(pattern[flag]),
-                  scalar.isASCII, scalar.properties.isAlphabetic || scalar == "-" {
-                if scalar == "i" { return true }
-                flag += 1
-            }
-        }
-        return false
-    }
 }

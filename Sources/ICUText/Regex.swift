@@ -60,7 +60,8 @@ public final class Regex {
     /// reported against the pattern as written.
     public convenience init(_ pattern: String, options: RegexOptions = []) throws(RegexCompileError) {
         let units = Array(pattern.utf16)
-        if let respelled = GeneralCategorySpelling.respelled(units, caseInsensitive: options.contains(.caseInsensitive)),
+        if let respelled = GeneralCategorySpelling.respelled(units, caseInsensitive: options.contains(.caseInsensitive),
+                                                                  comments: options.contains(.comments)),
            let opened = try? Self.open(respelled, options: options) {
             self.init(handle: opened)
         } else {

@@ -66,9 +66,36 @@ import Testing
         }
     }
 
+    /// Case-insensitivity changes a set (ICU closes it over case), so an escape is respelled only
+    /// in the case-sensitive parts of a pattern; either way the pattern matches what it matches as
+    /// written, in every part.
+    @Test(arguments: ["L", "Ll", "Lu", "Nd"])
+    func escapesMatchTheSameCodePointsInEveryCaseScope(name: String) throws {
+        let probes = try Self.probes(name)
+        let escape = "\\p{\(name)}"
+        let scoped: [(pattern: String, caseInsensitive: Bool, respelled: Bool)] = [
+            ("(?-i:\(escape))", true, true), ("(?i)(?-i:[\(escape).])", false, true), ("(?i:)\(escape)", false, true),
+            ("(?i)\(escape)", false, false), ("(?i:[\(escape).])", false, false), ("\(escape)", true, false),
+            ("(?-i:)\(escape)", true, false), ("(?-i:(?i)a)\(escape)", false, true), ("(?i)(?:(?-i)a)\(escape)", false, false),
+        ]
+        for (pattern, caseInsensitive, shouldRespell) in scoped {
+            let options: RegexOptions = caseInsensitive ? [.caseInsensitive] : []
+            let respelling = GeneralCategorySpelling.respelled(Array(pattern.utf16), caseInsensitive: caseInsensitive)
+            #expect((respelling != nil) == shouldRespell, "\(pattern)")
+            let written = try Regex(asWritten: pattern, options: options), respelled = try Regex(pattern, options: options)
+            var differing: [UInt32] = []
+            for point in probes {
+                guard let scalar = Unicode.Scalar(point) else { continue }
+                let text = UTF16Text((pattern.contains(")a)") ? "a" : "") + String(scalar))
+                if try written.matches(in: text) != respelled.matches(in: text) { differing.append(point) }
+            }
+            #expect(differing.isEmpty, "\(pattern): \(differing.prefix(5).map { String($0, radix: 16) })")
+        }
+    }
+
     @Test func onlyCategoryEscapesOutsideQuotesAndCaseInsensitivityAreRespelled() throws {
-        func respelled(_ pattern: String, caseInsensitive: Bool = false) -> String? {
-            GeneralCategorySpelling.respelled(Array(pattern.utf16), caseInsensitive: caseInsensitive).map { String(decoding: $0, as: UTF16.self) }
+        func respelled(_ pattern: String, caseInsensitive: Bool = false, comments: Bool = false) -> String? {
+            GeneralCategorySpelling.respelled(Array(pattern.utf16), caseInsensitive: caseInsensitive, comments: comments).map { String(decoding: $0, as: UTF16.self) }
         }
         let lu = try #require(GeneralCategorySpelling.spellings["Lu"]).setExpression
         let ll = try #require(GeneralCategorySpelling.spellings["Ll"]).setExpression
@@ -79,13 +106,35 @@ import Testing
         #expect(respelled("\\Q\\p{Lu}\\E") == nil)
         #expect(respelled("\\Q\\p{Lu}\\E\\p{Lu}") == "\\Q\\p{Lu}\\E\(lu)")
         #expect(respelled("\\p{N}\\p{Lowercase}\\p{Lu\\p{Script=Latin}") == nil)
-        // Case-insensitive anywhere: left as written.
+        // Where the pattern matches case-insensitively: left as written.
         #expect(respelled("\\p{Lu}", caseInsensitive: true) == nil)
         #expect(respelled("(?i)\\p{Lu}") == nil)
-        #expect(respelled("(?i:ab)\\p{Lu}") == nil)
-        #expect(respelled("(?-i:ab)\\p{Lu}") == nil)
         #expect(respelled("(?si)\\p{Lu}") == nil)
+        #expect(respelled("(?i:a\\p{Lu})") == nil)
+        #expect(respelled("(?i)(?:a|\\p{Lu})") == nil)
+        #expect(respelled("(?-i:a)\\p{Lu}", caseInsensitive: true) == nil)
+        #expect(respelled("((?-i)a)\\p{Lu}", caseInsensitive: true) == nil)
+        #expect(respelled("(?-i:a)(?i)\\p{Lu}") == nil)
+        // Where it does not: respelled, however the flags around it change.
+        #expect(respelled("(?i:ab)\\p{Lu}") == "(?i:ab)\(lu)")
+        #expect(respelled("(?-i:ab)\\p{Lu}") == "(?-i:ab)\(lu)")
+        #expect(respelled("((?i)ab)\\p{Lu}") == "((?i)ab)\(lu)")
         #expect(respelled("(?s)(?<=a)(?:b)\\p{Lu}") != nil)
+        #expect(respelled("a(?-i:\\p{Lu}[\\p{Ll}])", caseInsensitive: true) == "a(?-i:\(lu)[\(ll)])")
+        #expect(respelled("(?i)a(?-i)\\p{Lu}") == "(?i)a(?-i)\(lu)")
+        #expect(respelled("(?i-s:a)\\p{Lu}") == "(?i-s:a)\(lu)")
+        // Parentheses in a set are literal; a `]` first in a set is a member, not its end.
+        #expect(respelled("(?i:[(]a)\\p{Lu}") == "(?i:[(]a)\(lu)")
+        #expect(respelled("(?i:[])(]a)\\p{Lu}") == "(?i:[])(]a)\(lu)")
+        #expect(respelled("(?i:[^])]a)\\p{Lu}") == "(?i:[^])]a)\(lu)")
+        #expect(respelled("(?i:[[:L:])])\\p{Lu}") == "(?i:[[:L:])])\(lu)")
+        #expect(respelled("(?i:\\))\\p{Lu}") == "(?i:\\))\(lu)")
+        // What the scopes cannot follow: comments, free spacing, unbalanced groups.
+        #expect(respelled("(?#(?i:)\\p{Lu}") == nil)
+        #expect(respelled("(?x)a\\p{Lu}") == nil)
+        #expect(respelled("\\p{Lu} a", caseInsensitive: false, comments: true) == nil)
+        #expect(respelled("a)\\p{Lu}") == nil)
+        #expect(respelled("(a\\p{Lu}") == nil)
     }
 
     /// Escapes next to set syntax that could read differently once the escape is a nested set:
@@ -108,14 +157,16 @@ import Testing
     static let pieces = [
         "\\p{L}", "\\p{Ll}", "\\p{Lu}", "\\p{Nd}", "\\p{N}", "[", "]", "[^", "--", "&&", "-", "a", "É", "ǅ", "٣", "x", ".", "+", "*",
         "?", "(", ")", "(?<!", "|", "\\\\", "\\Q", "\\E", "\\b", " ",
+        "(?i)", "(?-i)", "(?i:", "(?-i:", "(?s-i:", "(?:", "\\(",
     ]
     static let characters = ["a", "Z", "É", "ǅ", "ª", "Ⅷ", "ⓐ", "ʰ", "٣", "F", "f", "Ｆ", "𝟘", "😀", " ", "\u{2E2F}", "℮", "〇", "x"]
 
     @Test func respelledPatternsCompileAndMatchAsWritten() async {
         let input = Gen<String?>.element(of: Self.pieces).array(of: 1...10).map { $0.compactMap { $0 }.joined() }
         let texts = Gen<String?>.element(of: Self.characters).array(of: 0...12).map { $0.compactMap { $0 }.joined() }
-        await propertyCheck(count: 400, input: input, texts) { pattern, textString in
-            let written = try? Regex(asWritten: pattern), respelled = try? Regex(pattern)
+        await propertyCheck(count: 600, input: input, texts, Gen<Bool>.bool) { pattern, textString, caseInsensitive in
+            let options: RegexOptions = caseInsensitive ? [.caseInsensitive] : []
+            let written = try? Regex(asWritten: pattern, options: options), respelled = try? Regex(pattern, options: options)
             #expect((written == nil) == (respelled == nil), "\(pattern.debugDescription) compiles one way only")
             guard let written, let respelled else { return }
             let text = UTF16Text(textString)
