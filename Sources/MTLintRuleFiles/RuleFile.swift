@@ -27,12 +27,22 @@ public struct RuleFile: Sendable {
 
     /// Parses and decodes the rules in this file, reading back what `laidOut` holds.
     func rules(resolver: RuleFileResolver, laidOut: (any LaidOutValues)?) throws(ConfigError) -> [Rule] {
+        try rulesAndTree(resolver: resolver, laidOut: laidOut).rules
+    }
+
+    /// The rules in this file and the parsed tree they were decoded from, for a caller that
+    /// releases the tree later (see `RuleFileDecoding`).
+    func rulesAndTree(resolver: RuleFileResolver) throws(ConfigError) -> (rules: [Rule], tree: ConfigNode) {
+        try rulesAndTree(resolver: resolver, laidOut: isBuiltin ? ShippedLaidOutValues() : nil)
+    }
+
+    private func rulesAndTree(resolver: RuleFileResolver, laidOut: (any LaidOutValues)?) throws(ConfigError) -> (rules: [Rule], tree: ConfigNode) {
         let source = ConfigSource(path: path, text: text, isTrusted: isBuiltin, laidOut: laidOut)
         let parsed: ConfigNode?
         if let preparsed { parsed = preparsed.root(in: source) } else { parsed = try YAMLReader.parse(source) }
         guard let root = parsed else {
             throw ConfigError("empty rule file", at: ConfigMark(source: source, line: 1, column: 1))
         }
-        return try RuleDecoder.rules(from: root, files: resolver)
+        return (try RuleDecoder.rules(from: root, files: resolver), root)
     }
 }

@@ -89,6 +89,18 @@ import Testing
         return rules
     }
 
+    /// Each rule file's parsed tree stays with the decoding instead of being freed node by node
+    /// as soon as the file is decoded; a file that fails to decode holds none.
+    @Test func parsedTreesStayWithTheDecoding() throws {
+        let files = RuleLoader.builtinFiles()
+        let decoding = RuleFileDecoding(files: files)
+        _ = try rules(decoding, helpers: 1)
+        #expect(decoding.heldTreeCount == files.filter { RuleFile.isRuleFile($0.path) }.count)
+        let broken = RuleFileDecoding(files: [RuleFile(path: "a.yml", text: LoaderErrorTests.valid), RuleFile(path: "b.yml", text: "")])
+        #expect(throws: ConfigErrors.self) { try broken.rules() }
+        #expect(broken.heldTreeCount == 1)
+    }
+
     @Test func finishedDecodingHandsOutNothingMore() throws {
         let decoding = RuleFileDecoding(files: RuleLoader.builtinFiles())
         decoding.finish()
