@@ -98,8 +98,15 @@ public struct MarkedText: Sendable, Equatable {
     /// (nothing else is canonically equivalent to it), so text without either scalar is
     /// answered without walking its Characters.
     public static func containsMarker(_ text: String) -> Bool {
-        let open = Self.open.unicodeScalars.first, close = Self.close.unicodeScalars.first
-        guard text.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return false }
+        // ⟨ and ⟩ are E2 9F A8 and E2 9F A9 in UTF-8: look for their bytes first.
+        var before2: UInt8 = 0, before1: UInt8 = 0
+        var holdsScalar = false
+        for byte in text.utf8 {
+            if before2 == 0xE2, before1 == 0x9F, byte == 0xA8 || byte == 0xA9 { holdsScalar = true; break }
+            before2 = before1
+            before1 = byte
+        }
+        guard holdsScalar else { return false }
         return text.contains(Self.open) || text.contains(Self.close)
     }
 }

@@ -13,35 +13,52 @@ public struct Template: Sendable, Hashable {
     /// strings only then.
     public let usesGroups: Bool
 
+    /// Parsed from the UTF-8 bytes: `$`, `{`, `}` and digits are ASCII, so the text between
+    /// them is cut at character boundaries (a message is parsed once per rule and start, and
+    /// appending it scalar by scalar cost 30 K instructions a message).
     public init(_ source: String) {
         self.source = source
         var parts: [Part] = []
         var literal = ""
-        var scalars = Array(source.unicodeScalars)[...]
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            guard c == "$", let next = scalars.first else { literal.unicodeScalars.append(c); continue }
-            if next == "$" {
-                literal += "$"
-                scalars = scalars.dropFirst()
-            } else if next.properties.numericType == .decimal, next.isASCII {
-                var digits = ""
-                while let d = scalars.first, d.isASCII, d.properties.numericType == .decimal, digits.count < 2 {
-                    digits.unicodeScalars.append(d)
-                    scalars = scalars.dropFirst()
-                }
-                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
-                parts.append(.group(Int(digits) ?? 0))
-            } else if next == "{", let close = scalars.firstIndex(of: "}") {
-                let name = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))
-                if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
-                parts.append(.value(name))
-                scalars = scalars[scalars.index(after: close)...]
+        let bytes = Array(source.utf8)
+        let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        var index = 0
+        var literalStart = 0
+        /// Adds the text from `literalStart` up to `end` to the literal.
+        func take(upTo end: Int) {
+            if end > literalStart { literal += String(decoding: bytes[literalStart..<end], as: UTF8.self) }
+        }
+        func endLiteral() {
+            if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+        }
+        while index < bytes.count {
+            guard bytes[index] == dollar, index + 1 < bytes.count else { index += 1; continue }
+            let next = bytes[index + 1]
+            if next == dollar {
+                take(upTo: index + 1)  // one `$`
+                index += 2
+                literalStart = index
+            } else if isDigit(next) {
+                take(upTo: index)
+                var end = index + 1
+                while end < bytes.count, end < index + 3, isDigit(bytes[end]) { end += 1 }
+                endLiteral()
+                parts.append(.group(Int(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)) ?? 0))
+                index = end
+                literalStart = index
+            } else if next == open, let closing = bytes[(index + 2)...].firstIndex(of: close) {
+                take(upTo: index)
+                endLiteral()
+                parts.append(.value(String(decoding: bytes[(index + 2)..<closing], as: UTF8.self)))
+                index = closing + 1
+                literalStart = index
             } else {
-                literal += "$"
+                index += 1  // a `$` before anything else is text
             }
         }
-        if !literal.isEmpty { parts.append(.text(literal)) }
+        take(upTo: bytes.count)
+        endLiteral()
         self.parts = parts
         usesGroups = parts.contains { if case .group = $0 { true } else { false } }
     }

@@ -198,11 +198,24 @@ public struct SlotPhraseMatcherKind: MatcherKind {
 
     /// The `{name}` placeholders of a suggestion.
     static func placeholders(in text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPlaceholders(in: Array(text.utf8)) }
         var names: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             names.append(String(rest[rest.index(after: open)..<close]))
             rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// `placeholders` of ASCII text, byte by byte (in ASCII every byte is a Character).
+    static func asciiPlaceholders(in bytes: [UInt8]) -> [String] {
+        var names: [String] = []
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")),
+              let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+            names.append(String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
+            index = close + 1
         }
         return names
     }
