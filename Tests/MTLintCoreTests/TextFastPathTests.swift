@@ -51,6 +51,35 @@ import Testing
         }
     }
 
+    /// A list's lines cut on its UTF-8 bytes are the lines splitting its Characters at "\n" and
+    /// "\r\n" gives.
+    @Test func listLinesAreTheCharacterSplitsLines() async {
+        let pieces = ["a", "word", "\n", "\r", "\r\n", " ", "é", "e\u{301}", "\u{301}", "😀", "#", "\n\n"]
+        await propertyCheck(count: 2000, input: Gen<String?>.element(of: pieces).array(of: 0...12)) { parts in
+            let text = parts.compactMap { $0 }.joined()
+            let byCharacter = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+            #expect(ListLines.split(text) == byCharacter, "\(text.debugDescription)")
+        }
+        #expect(ListLines.split("a\r\nb\n\nc\r") == ["a", "b", "", "c\r"])
+        #expect(ListLines.split("") == [""])
+    }
+
+    /// A word list's entries: each line up to a `#`, trimmed of Unicode white space, empty ones left out.
+    @Test func listEntriesAreTrimmedLinesBeforeAComment() async {
+        let pieces = ["a", "word", " ", "\t", "#", "# note", "é", "\u{A0}", "\u{2003}", "x y", "~", "!"]
+        await propertyCheck(count: 2000, input: Gen<String?>.element(of: pieces).array(of: 0...8).array(of: 0...5)) { lines in
+            let texts = lines.map { $0.compactMap { $0 }.joined() }
+            let expected = texts.compactMap { line -> String? in
+                let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                let scalars = content.unicodeScalars
+                guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+                      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+                return String(String.UnicodeScalarView(scalars[first...last]))
+            }
+            #expect(WordListFile.entries(of: texts) == expected, "\(texts)")
+        }
+    }
+
     @Test func markersAreFoundAsCharactersFindThem() {
         for text in ["plain", "a ⟨b⟩", "⟨\u{301}", "x⟩", "⟩\u{301}y", "e\u{301}"] {
             #expect(MarkedText.containsMarker(text) == (text.contains(MarkedText.open) || text.contains(MarkedText.close)), "\(text.debugDescription)")

@@ -5,20 +5,17 @@ public enum ListLines {
     /// lines that splitting its Characters at "\n" and "\r\n" gives (a line feed is always a
     /// Character of its own or the end of "\r\n"), found on UTF-8 bytes.
     public static func split(_ text: String) -> [String] {
-        let utf8 = text.utf8
-        var lines: [String] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                var end = index
-                if end != start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-                lines.append(String(Substring(utf8[start..<end])))
-                start = utf8.index(after: index)
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                let end = index != start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
         }
-        lines.append(String(Substring(utf8[start..<utf8.endIndex])))
-        return lines
     }
 }
