@@ -1,3 +1,4 @@
+import PropertyBased
 import Foundation
 import Testing
 import WordTables
@@ -77,5 +78,17 @@ import WordTables
 
     @Test func groupCounting() {
         #expect(RegexGroups.count(in: "(a)(?:b)(?<n>c)(?<=d)(?<!e)[(]\\(\\Q(\\E") == 2)
+        // Escaped characters beyond ASCII (one UTF-16 unit or two) hide no syntax.
+        #expect(RegexGroups.count(in: "\\é(x)\\😀(y)[é(]") == 2)
+    }
+
+    /// Counting on the pattern's bytes gives ICU's count for every pattern ICU compiles.
+    @Test func groupCountsAreICUsOnGeneratedPatterns() async {
+        let pieces = ["(", ")", "(?:", "(?<n>", "(?<=", "(?<!", "[", "]", "\\", "\\Q", "\\E", "a", "é", "😀", "|", "?", "*", "\\(", "[(]"]
+        await propertyCheck(count: 2000, input: Gen<String?>.element(of: pieces).array(of: 0...12)) { parts in
+            let pattern = parts.compactMap { $0 }.joined()
+            guard let compiled = try? SharedRegex(pattern) else { return }
+            #expect(RegexGroups.count(in: pattern) == compiled.groupCount, "\(pattern.debugDescription)")
+        }
     }
 }

@@ -85,8 +85,13 @@ public final class SharedRegex: Sendable {
 /// Counts a pattern's capture groups without compiling it: `(` that is not escaped, not in a
 /// character class, and not a `(?…)` construct other than a named group.
 public enum RegexGroups {
+    /// Read on the UTF-8 bytes: the syntax is ASCII, and no byte of a multi-byte character is.
     public static func count(in pattern: String) -> Int {
-        let units = Array(pattern.utf16)
+        var pattern = pattern
+        return pattern.withUTF8 { count(inUTF8: $0) }
+    }
+
+    private static func count(inUTF8 units: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0, i = 0, classDepth = 0
         var quoted = false
         while i < units.count {
