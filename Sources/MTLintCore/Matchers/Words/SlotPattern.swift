@@ -374,6 +374,14 @@ struct SlotPattern: Sendable {
 
         init(units: [Unicode.Scalar]) { self.units = units }
 
+        /// Whether `scalar` ends a word: a space, a tab, a bracket, a brace or `|`.
+        static func endsWord(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case " ", "\t", "(", ")", "[", "]", "{", "}", "|": true
+            default: false
+            }
+        }
+
         /// Skips spaces; whether there were any.
         @discardableResult
         mutating func skipSpaces() -> Bool {
@@ -382,8 +390,9 @@ struct SlotPattern: Sendable {
             return index > start
         }
 
-        /// Items up to one of `terminators` (not consumed) or the end.
-        mutating func sequence(until terminators: Set<Unicode.Scalar>) throws(ParseError) -> [Item] {
+        /// Items up to one of `terminators` (not consumed) or the end. (An array: at most two,
+        /// where a set was built and hashed at every call.)
+        mutating func sequence(until terminators: [Unicode.Scalar]) throws(ParseError) -> [Item] {
             var items: [Item] = []
             while true {
                 let spaced = skipSpaces()
@@ -423,7 +432,7 @@ struct SlotPattern: Sendable {
                     throw ParseError(message: "unexpected '\(units[index])'")
                 default:
                     var word = ""
-                    while index < units.count, !" \t()[]{}|".unicodeScalars.contains(units[index]) {
+                    while index < units.count, !Self.endsWord(units[index]) {
                         word.unicodeScalars.append(units[index])
                         index += 1
                     }
