@@ -80,6 +80,9 @@ import WordTables
         #expect(RegexGroups.count(in: "(a)(?:b)(?<n>c)(?<=d)(?<!e)[(]\\(\\Q(\\E") == 2)
         // Escaped characters beyond ASCII (one UTF-16 unit or two) hide no syntax.
         #expect(RegexGroups.count(in: "\\é(x)\\😀(y)[é(]") == 2)
+        // A `]` right after `[` or `[^` is a member of the set: what follows is still inside it.
+        #expect(RegexGroups.count(in: "[](?<n>]") == 0)
+        #expect(RegexGroups.count(in: "[^](]()") == 1)
     }
 
     /// Counting on the pattern's bytes gives ICU's count for every pattern ICU compiles.

@@ -105,7 +105,12 @@ public enum RegexGroups {
                 i += 2
                 continue
             }
-            if u == 0x5B { classDepth += 1 } else if u == 0x5D, classDepth > 0 { classDepth -= 1 } else if u == 0x28, classDepth == 0 {
+            if u == 0x5B {
+                classDepth += 1
+                // A `]` right after a set's `[` or `[^` is a member, not the set's end.
+                if i + 1 < units.count, units[i + 1] == 0x5E { i += 1 }
+                if i + 1 < units.count, units[i + 1] == 0x5D { i += 1 }
+            } else if u == 0x5D, classDepth > 0 { classDepth -= 1 } else if u == 0x28, classDepth == 0 {
                 if i + 1 < units.count, units[i + 1] == 0x3F {
                     // (?<name>…) captures; (?<= and (?<! do not.
                     if i + 3 < units.count, units[i + 2] == 0x3C, units[i + 3] != 0x3D, units[i + 3] != 0x21 { count += 1 }
