@@ -26,15 +26,6 @@ import Testing
 
     /// A suggestion's placeholders read byte by byte in ASCII text are those read Character by Character.
     @Test func placeholdersByByteAreThoseByCharacter() async {
-        func byCharacter(_ text: String) -> [String] {
-            var names: [String] = []
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-                names.append(String(rest[rest.index(after: open)..<close]))
-                rest = rest[rest.index(after: close)...]
-            }
-            return names
-        }
         #expect(SlotPhraseMatcherKind.placeholders(in: "the {title} of {country}") == ["title", "country"])
         #expect(SlotPhraseMatcherKind.placeholders(in: "{a}}{b") == ["a"])
         // A brace followed by a combining mark is another Character, not a placeholder's.
@@ -42,7 +33,8 @@ import Testing
         let pieces = ["{", "}", "a", "name", " ", "{}", "é", "{\u{301}", "x"]
         await propertyCheck(count: 1000, input: Gen<String?>.element(of: pieces).array(of: 0...10)) { parts in
             let text = parts.compactMap { $0 }.joined()
-            #expect(SlotPhraseMatcherKind.placeholders(in: text) == byCharacter(text), "\(text.debugDescription)")
+            #expect(SlotPhraseMatcherKind.placeholders(in: text) == SlotPhraseMatcherKind.characterPlaceholders(in: text),
+                    "\(text.debugDescription)")
         }
     }
 

@@ -198,7 +198,12 @@ public struct SlotPhraseMatcherKind: MatcherKind {
 
     /// The `{name}` placeholders of a suggestion.
     static func placeholders(in text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiPlaceholders(in: Array(text.utf8)) }
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiPlaceholders(in: Array(text.utf8)) : characterPlaceholders(in: text)
+    }
+
+    /// `placeholders` found Character by Character (a brace followed by a combining mark is
+    /// another Character, not a placeholder's).
+    static func characterPlaceholders(in text: String) -> [String] {
         var names: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
